@@ -1,0 +1,139 @@
+package nn
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+
+	"gonum.org/v1/gonum/blas"
+	"gonum.org/v1/gonum/blas/blas64"
+	"gonum.org/v1/gonum/mat"
+)
+
+// Dense is a fully connected layer: out = Act(x·W + B) for a batch x whose
+// rows are samples.
+type Dense struct {
+	// W holds the weights, InSize×OutSize. Update it in place only.
+	W *mat.Dense
+	// B holds the bias, 1×OutSize. Update it in place only.
+	B *mat.Dense
+	// Act is the activation applied after the affine map.
+	Act Activation
+
+	w, b   *Param
+	params []*Param
+
+	x            *mat.Dense // input of the last Forward (not owned)
+	z, a, dz, dx buffer
+}
+
+// NewDense returns a Dense layer from in to out features with activation
+// act. Weights are drawn from rng: He (Kaiming) uniform, U[±√(6/in)], for
+// ReLU and LeakyReLU; Xavier (Glorot) uniform, U[±√(6/(in+out))], for the
+// others. Biases start at zero.
+func NewDense(in, out int, act Activation, rng *rand.Rand) *Dense {
+	if in <= 0 || out <= 0 {
+		panic(fmt.Sprintf("nn: NewDense(%d, %d): sizes must be positive", in, out))
+	}
+	act.valid()
+	limit := math.Sqrt(6 / float64(in+out))
+	if act == ReLU || act == LeakyReLU {
+		limit = math.Sqrt(6 / float64(in))
+	}
+	w := make([]float64, in*out)
+	for i := range w {
+		w[i] = (2*rng.Float64() - 1) * limit
+	}
+	return NewDenseFrom(mat.NewDense(in, out, w), mat.NewDense(1, out, nil), act)
+}
+
+// NewDenseFrom returns a Dense layer that uses w (in×out) and b (1×out) as
+// its parameters, without copying them.
+func NewDenseFrom(w, b *mat.Dense, act Activation) *Dense {
+	act.valid()
+	_, out := w.Dims()
+	if br, bc := b.Dims(); br != 1 || bc != out {
+		panic(mat.ErrShape)
+	}
+	d := &Dense{W: w, B: b, Act: act}
+	d.w = NewParam("W", w)
+	d.b = NewParam("B", b)
+	d.params = []*Param{d.w, d.b}
+	return d
+}
+
+// InSize returns the number of input features.
+func (d *Dense) InSize() int { r, _ := d.W.Dims(); return r }
+
+// OutSize returns the number of output features.
+func (d *Dense) OutSize() int { _, c := d.W.Dims(); return c }
+
+// Params returns W and B with their gradients, in that order.
+func (d *Dense) Params() []*Param { return d.params }
+
+// String describes the layer, for example "Dense(784 -> 128, ReLU)".
+func (d *Dense) String() string {
+	return fmt.Sprintf("Dense(%d -> %d, %v)", d.InSize(), d.OutSize(), d.Act)
+}
+
+// Pre returns the pre-activation z = x·W + B of the last Forward, or nil
+// before the first. It is owned by the layer.
+func (d *Dense) Pre() *mat.Dense { return d.z.m }
+
+// Out returns the output Act(z) of the last Forward, or nil before the
+// first. It is owned by the layer.
+func (d *Dense) Out() *mat.Dense { return d.a.m }
+
+// Forward computes Act(x·W + B) for the batch x (batch×InSize) and returns
+// it in a layer-owned buffer valid until the next Forward.
+func (d *Dense) Forward(x *mat.Dense) *mat.Dense {
+	n, in := x.Dims()
+	if in != d.InSize() {
+		panic(mat.ErrShape)
+	}
+	out := d.OutSize()
+	d.x = x
+	z := d.z.ensure(n, out)
+	a := d.a.ensure(n, out)
+	blas64.Gemm(blas.NoTrans, blas.NoTrans, 1, x.RawMatrix(), d.W.RawMatrix(), 0, z.RawMatrix())
+	bias := d.B.RawRowView(0)
+	for i := 0; i < n; i++ {
+		biasActivate(d.Act, a.RawRowView(i), z.RawRowView(i), bias)
+	}
+	return a
+}
+
+// Backward takes dy = dLoss/dOut for the last Forward, adds dLoss/dW and
+// dLoss/dB into the gradients of W and B, and returns dLoss/dx in a
+// layer-owned buffer.
+func (d *Dense) Backward(dy *mat.Dense) *mat.Dense {
+	dz := d.backwardParams(dy)
+	n, _ := dy.Dims()
+	dx := d.dx.ensure(n, d.InSize())
+	blas64.Gemm(blas.NoTrans, blas.Trans, 1, dz.RawMatrix(), d.W.RawMatrix(), 0, dx.RawMatrix())
+	return dx
+}
+
+// BackwardParams is Backward without the input gradient: it only adds
+// dLoss/dW and dLoss/dB into the gradients. It saves a third of the
+// work of Backward when the layer is the first of a network.
+func (d *Dense) BackwardParams(dy *mat.Dense) { d.backwardParams(dy) }
+
+// backwardParams accumulates the parameter gradients and returns
+// dLoss/dz.
+func (d *Dense) backwardParams(dy *mat.Dense) *mat.Dense {
+	if d.x == nil {
+		panic("nn: Dense.Backward called before Forward")
+	}
+	z := d.z.m
+	sameShape(dy, z)
+	n, out := z.Dims()
+	dz := d.dz.ensure(n, out)
+	a := d.a.m
+	gb := d.b.Grad.RawRowView(0)
+	for i := 0; i < n; i++ {
+		backActivate(d.Act, dz.RawRowView(i), dy.RawRowView(i), z.RawRowView(i), a.RawRowView(i), gb)
+	}
+	blas64.Gemm(blas.Trans, blas.NoTrans, 1, d.x.RawMatrix(), dz.RawMatrix(), 1, d.w.Grad.RawMatrix())
+	return dz
+}

@@ -1,0 +1,30 @@
+// Package nn holds the building blocks of small neural networks trained on
+// minibatches: dense layers, activations, losses, initialisation and a
+// finite-difference gradient checker.
+//
+// Invariants:
+//
+//   - A minibatch is a *mat.Dense whose rows are samples and whose columns are
+//     features. A Dense layer with InSize n and OutSize m maps a b×n batch to a
+//     b×m batch; W is n×m and B is 1×m, so Forward computes act(x·W + B).
+//   - Forward returns a buffer owned by the layer. It is reused by the next
+//     Forward and stays valid until then. Backward must follow the Forward
+//     whose output it differentiates, and the input given to that Forward must
+//     not change in between.
+//   - Backward takes dLoss/dOutput, ADDS the parameter gradients into
+//     Param.Grad (so gradients of several losses or batches accumulate) and
+//     returns dLoss/dInput in another layer-owned buffer. Call ZeroGrad before
+//     each new accumulation. Layers never update their own parameters: an
+//     optimizer (package optim) owns the update.
+//   - Param.Grad always has the shape of Param.Value. Parameter matrices are
+//     updated in place; a layer's W and B must not be replaced by other
+//     matrices after construction.
+//   - In steady state (same batch size as the previous call) Forward and
+//     Backward allocate nothing. A change of batch size re-slices or grows the
+//     buffers once.
+//   - Shape mismatches are programmer errors and panic with mat.ErrShape.
+//   - Randomness comes only from the *rand.Rand given to a constructor.
+//   - All arithmetic is float64. Matrix products go through gonum's blas64
+//     global implementation, so a faster BLAS registered with blas64.Use is
+//     picked up automatically.
+package nn

@@ -1,0 +1,115 @@
+package nn
+
+import (
+	"fmt"
+	"strings"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// ParamBackwarder is implemented by layers that can compute their
+// parameter gradients without the input gradient. Sequential.BackwardParams
+// uses it for the first layer.
+type ParamBackwarder interface {
+	BackwardParams(dy *mat.Dense)
+}
+
+// Sequential chains layers: the output of each is the input of the next.
+type Sequential struct {
+	// Layers run in order in Forward and in reverse order in Backward.
+	Layers []Layer
+
+	params []*Param
+	seen   []Layer // Layers when params was built
+}
+
+// NewSequential returns a Sequential of the given layers, checking that
+// each layer's OutSize matches the next one's InSize.
+func NewSequential(layers []Layer) *Sequential {
+	for i := 1; i < len(layers); i++ {
+		if layers[i-1].OutSize() != layers[i].InSize() {
+			panic(mat.ErrShape)
+		}
+	}
+	return &Sequential{Layers: layers}
+}
+
+// InSize returns the input size of the first layer.
+func (s *Sequential) InSize() int { return s.Layers[0].InSize() }
+
+// OutSize returns the output size of the last layer.
+func (s *Sequential) OutSize() int { return s.Layers[len(s.Layers)-1].OutSize() }
+
+// Forward runs x through every layer and returns the last layer's output
+// (owned by that layer).
+func (s *Sequential) Forward(x *mat.Dense) *mat.Dense {
+	for _, l := range s.Layers {
+		x = l.Forward(x)
+	}
+	return x
+}
+
+// Backward runs dy = dLoss/dOutput back through every layer, adding into
+// all parameter gradients, and returns dLoss/dInput (owned by the first
+// layer).
+func (s *Sequential) Backward(dy *mat.Dense) *mat.Dense {
+	for i := len(s.Layers) - 1; i >= 0; i-- {
+		dy = s.Layers[i].Backward(dy)
+	}
+	return dy
+}
+
+// BackwardParams is Backward when dLoss/dInput is not needed, as in
+// training: the first layer skips its input gradient if it implements
+// ParamBackwarder.
+func (s *Sequential) BackwardParams(dy *mat.Dense) {
+	for i := len(s.Layers) - 1; i > 0; i-- {
+		dy = s.Layers[i].Backward(dy)
+	}
+	if pb, ok := s.Layers[0].(ParamBackwarder); ok {
+		pb.BackwardParams(dy)
+		return
+	}
+	s.Layers[0].Backward(dy)
+}
+
+// Params returns the parameters of all layers in order. The slice is cached
+// (and rebuilt if Layers changes); callers must not modify it.
+func (s *Sequential) Params() []*Param {
+	if s.params != nil && sameLayers(s.seen, s.Layers) {
+		return s.params
+	}
+	var ps []*Param
+	for _, l := range s.Layers {
+		ps = append(ps, l.Params()...)
+	}
+	s.params = ps
+	s.seen = append(s.seen[:0], s.Layers...)
+	return ps
+}
+
+// ZeroGrad sets every parameter gradient of the network to zero.
+func (s *Sequential) ZeroGrad() { ZeroGrad(s.Params()) }
+
+// String lists the layers, one a line, in the style of PyTorch.
+func (s *Sequential) String() string {
+	var b strings.Builder
+	b.WriteString("Sequential(\n")
+	for i, l := range s.Layers {
+		fmt.Fprintf(&b, "  (%d): %v\n", i, l)
+	}
+	b.WriteString(")")
+	return b.String()
+}
+
+func sameLayers(a, b []Layer) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

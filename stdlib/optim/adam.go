@@ -1,0 +1,85 @@
+package optim
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/gokernel/gokernel/stdlib/nn"
+)
+
+// Adam is the Adam optimizer of Kingma and Ba as torch.optim.Adam computes
+// it (L2 weight decay added to the gradient, not AdamW):
+//
+//	g = grad + WeightDecay·p
+//	m = Beta1·m + (1-Beta1)·g
+//	v = Beta2·v + (1-Beta2)·g²
+//	p = p - LR/(1-Beta1^t) · m / (√v/√(1-Beta2^t) + Eps)
+//
+// where t counts the steps taken for that parameter, starting at 1.
+type Adam struct {
+	LR, Beta1, Beta2, Eps, WeightDecay float64
+
+	state map[*nn.Param]*adamState
+}
+
+type adamState struct {
+	t    int
+	m, v []float64
+}
+
+// NewAdam returns an Adam optimizer with PyTorch's defaults: Beta1 0.9,
+// Beta2 0.999, Eps 1e-8, no weight decay.
+func NewAdam(lr float64) *Adam {
+	return &Adam{LR: lr, Beta1: 0.9, Beta2: 0.999, Eps: 1e-8, state: map[*nn.Param]*adamState{}}
+}
+
+// String describes the optimizer.
+func (o *Adam) String() string {
+	return fmt.Sprintf("Adam(lr=%g, betas=(%g, %g), eps=%g, weight_decay=%g)", o.LR, o.Beta1, o.Beta2, o.Eps, o.WeightDecay)
+}
+
+// Reset forgets the moment estimates and step counts.
+func (o *Adam) Reset() { o.state = map[*nn.Param]*adamState{} }
+
+// Steps returns how many updates p has received since the last Reset.
+func (o *Adam) Steps(p *nn.Param) int {
+	if s := o.state[p]; s != nil {
+		return s.t
+	}
+	return 0
+}
+
+// Step applies one update to every parameter in ps.
+func (o *Adam) Step(ps []*nn.Param) {
+	if o.state == nil {
+		o.state = map[*nn.Param]*adamState{}
+	}
+	for _, p := range ps {
+		v, g := flat(p)
+		s := o.state[p]
+		if s == nil {
+			s = &adamState{m: make([]float64, len(v)), v: make([]float64, len(v))}
+			o.state[p] = s
+		}
+		s.t++
+		bc1 := 1 - math.Pow(o.Beta1, float64(s.t))
+		bc2 := 1 - math.Pow(o.Beta2, float64(s.t))
+		adamUpdate(v, g, s.m, s.v, o.LR/bc1, 1/math.Sqrt(bc2), o.Beta1, o.Beta2, o.Eps, o.WeightDecay)
+	}
+}
+
+// adamUpdate is the element-wise Adam pass over one parameter.
+func adamUpdate(p, g, m, v []float64, step, invSqrtBC2, b1, b2, eps, wd float64) {
+	g = g[:len(p)]
+	m = m[:len(p)]
+	v = v[:len(p)]
+	c1, c2 := 1-b1, 1-b2
+	for i := range p {
+		gi := g[i] + wd*p[i]
+		mi := b1*m[i] + c1*gi
+		vi := b2*v[i] + c2*gi*gi
+		m[i] = mi
+		v[i] = vi
+		p[i] -= step * mi / (math.Sqrt(vi)*invSqrtBC2 + eps)
+	}
+}
