@@ -1,0 +1,38 @@
+// Package backend makes gonum's BLAS fast without cgo and without build tags.
+//
+// Importing the package (even blank, `import _ ".../stdlib/backend"`) is
+// enough: its init looks for an OpenBLAS shared library at run time with
+// purego, and when it finds one it registers an implementation with
+// blas64.Use and blas32.Use. Every gonum call that goes through blas64,
+// blas32 or mat (Mul, SymRankK, Solve, EigenSym's blocked kernels ...) then
+// runs the level-3 routines and the matrix-vector products in OpenBLAS.
+//
+// Invariants:
+//
+//   - The registered implementation embeds gonum's pure-Go one. Only Dgemm,
+//     Dsyrk, Dsyr2k, Dsymm, Dtrsm, Dtrmm, Dgemv and their float32 twins are
+//     sent to OpenBLAS; every other routine is gonum's.
+//   - An overridden routine calls OpenBLAS only after checking its arguments
+//     the way gonum does. Whenever a check fails, a size is zero, or the
+//     problem is too small to pay for the foreign call, the call goes to
+//     gonum itself, so panics, quick returns and messages are exactly
+//     gonum's.
+//   - Results agree with gonum's to rounding (tests demand 1e-12 relative
+//     in float64), but are not bit-identical: OpenBLAS sums in another order.
+//   - When no library is found, or the environment sets GOKERNEL_BLAS=gonum,
+//     nothing is registered and gonum's pure-Go BLAS stays in use; Name says
+//     which backend runs and FallbackReason why OpenBLAS is not used.
+//   - The library is searched in this order: the file named by
+//     GOKERNEL_BLAS_LIB, then libopenblas.so.0 and libopenblas.so through
+//     the dynamic loader, then the usual Debian, Fedora and Homebrew
+//     directories (openblas-pthread first).
+//
+// Threads: unless the environment already fixes them (OPENBLAS_NUM_THREADS,
+// GOTO_NUM_THREADS or OMP_NUM_THREADS), OpenBLAS gets min(GOMAXPROCS,
+// library default) threads, which is fastest when one goroutine does the
+// linear algebra. Code that runs BLAS from several goroutines at once should
+// call SetThreads(1) so that the two thread pools do not fight for the cores.
+//
+// The environment variables OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are never
+// touched; Name reports the kernel the library chose.
+package backend
