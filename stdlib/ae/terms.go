@@ -85,3 +85,13 @@ func (t *Terms) add(u Terms, w float64) {
 func (t *Terms) sum() {
 	t.Total = t.Reconstruction + t.Sparsity + t.L1 + t.Contractive + t.WeightDecay
 }
+
+// scale multiplies every term by f.
+func (t *Terms) scale(f float64) {
+	t.Reconstruction *= f
+	t.Sparsity *= f
+	t.L1 *= f
+	t.Contractive *= f
+	t.WeightDecay *= f
+	t.Total *= f
+}

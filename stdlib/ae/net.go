@@ -1,0 +1,187 @@
+package ae
+
+import (
+	"math"
+
+	"github.com/gokernel/gokernel/stdlib/nn"
+	"gonum.org/v1/gonum/mat"
+)
+
+// net is a stack of encoder layers and the decoder layers that mirror them,
+// with the loss terms to minimise. The whole model is one net; each stage
+// of greedy pretraining is a net of one encoder layer and its mirror decoder
+// layer sharing the model's parameters.
+type net struct {
+	enc []*nn.Dense // input → code
+	dec []layer     // code → reconstruction
+
+	params         []*nn.Param  // each trainable matrix once
+	weights, wgrad []*mat.Dense // weight matrices (for weight decay) and their gradients
+
+	loss        LossKind
+	rho, beta   float64 // KL sparsity on the code (rho 0: off)
+	l1          float64 // L1 activity on the code
+	contractive float64 // on the first encoder layer
+	wd          float64
+	noise       Noise
+
+	dr     scratch   // dLoss/dReconstruction
+	kl     []float64 // scratch for ρ̂
+	cscr   []float64 // scratch for the contractive penalty
+	inputs int
+}
+
+// newNet collects the parameters of enc and dec.
+func newNet(enc []*nn.Dense, dec []layer) *net {
+	n := &net{enc: enc, dec: dec, inputs: enc[0].InSize()}
+	for _, l := range enc {
+		n.params = append(n.params, l.Params()...)
+		n.weights = append(n.weights, l.W)
+		n.wgrad = append(n.wgrad, l.Params()[0].Grad)
+	}
+	for _, l := range dec {
+		n.params = append(n.params, l.Params()...)
+		if d, ok := l.(*nn.Dense); ok {
+			n.weights = append(n.weights, d.W)
+			n.wgrad = append(n.wgrad, d.Params()[0].Grad)
+		}
+	}
+	k := enc[len(enc)-1].OutSize()
+	n.kl = make([]float64, k)
+	n.cscr = make([]float64, 2*enc[0].OutSize())
+	return n
+}
+
+// code returns the output of the last encoder layer after a forward pass.
+func (n *net) code() *mat.Dense { return n.enc[len(n.enc)-1].Out() }
+
+// encode runs the encoder on x and returns the layer-owned code.
+func (n *net) encode(x *mat.Dense) *mat.Dense {
+	h := x
+	for _, l := range n.enc {
+		h = l.Forward(h)
+	}
+	return h
+}
+
+// decode runs the decoder on h and returns the layer-owned output.
+func (n *net) decode(h *mat.Dense) *mat.Dense {
+	for _, l := range n.dec {
+		h = l.Forward(h)
+	}
+	return h
+}
+
+// objective runs a forward pass on xin and returns the loss terms against
+// target (the clean input). With grad it first zeroes the gradients, then
+// leaves the gradient of Total in every parameter's Grad.
+func (n *net) objective(xin, target *mat.Dense, grad bool) Terms {
+	r := n.decode(n.encode(xin))
+	var t Terms
+	var dr *mat.Dense
+	if grad {
+		nn.ZeroGrad(n.params)
+		rows, cols := r.Dims()
+		dr = n.dr.ensure(rows, cols)
+	}
+	t.Reconstruction = reconstruction(n.loss, r, target, dr)
+	if !grad {
+		h := n.code()
+		if n.rho > 0 {
+			t.Sparsity = sparsity(h, n.rho, n.beta, nil, n.kl)
+		}
+		if n.l1 > 0 {
+			t.L1 = L1Penalty(h, n.l1, nil)
+		}
+		if n.contractive > 0 {
+			t.Contractive = n.contract(nil, false)
+		}
+		if n.wd > 0 {
+			t.WeightDecay = WeightDecayPenalty(n.weights, n.wd, nil)
+		}
+		t.sum()
+		return t
+	}
+	dy := dr
+	for i := len(n.dec) - 1; i >= 0; i-- {
+		dy = n.dec[i].Backward(dy)
+	}
+	h := n.code()
+	if n.rho > 0 {
+		t.Sparsity = sparsity(h, n.rho, n.beta, dy, n.kl)
+	}
+	if n.l1 > 0 {
+		t.L1 = L1Penalty(h, n.l1, dy)
+	}
+	for i := len(n.enc) - 1; i > 0; i-- {
+		dy = n.enc[i].Backward(dy)
+	}
+	if n.contractive > 0 {
+		t.Contractive = n.contract(dy, true)
+	}
+	n.enc[0].BackwardParams(dy)
+	if n.wd > 0 {
+		t.WeightDecay = WeightDecayPenalty(n.weights, n.wd, n.wgrad)
+	}
+	t.sum()
+	return t
+}
+
+// contract returns the contractive penalty of the first encoder layer for
+// the last forward pass, adding its gradients into dh and W's gradient when
+// grad is set.
+func (n *net) contract(dh *mat.Dense, grad bool) float64 {
+	l := n.enc[0]
+	var dw *mat.Dense
+	if grad {
+		dw = l.Params()[0].Grad
+	}
+	return contractive(l.Act, l.Out(), l.W, n.contractive, dh, dw, n.cscr, l.InSize())
+}
+
+// bceEps bounds reconstructions inside the cross-entropy.
+const bceEps = 1e-12
+
+// reconstruction returns (1/m)·Σ_rows Σ_k ℓ(r, x) and, if dr is not nil,
+// stores its gradient with respect to r in dr, in the same pass.
+func reconstruction(kind LossKind, r, x, dr *mat.Dense) float64 {
+	checkSame("reconstruction loss", r, x)
+	m, _ := r.Dims()
+	inv := 1 / float64(m)
+	var s float64
+	for i := 0; i < m; i++ {
+		rr := r.RawRowView(i)
+		xr := x.RawRowView(i)
+		xr = xr[:len(rr)]
+		var dd []float64
+		if dr != nil {
+			dd = dr.RawRowView(i)
+			dd = dd[:len(rr)]
+		}
+		switch kind {
+		case SquaredError:
+			if dd != nil {
+				for j, v := range rr {
+					d := v - xr[j]
+					s += d * d
+					dd[j] = 2 * inv * d
+				}
+			} else {
+				for j, v := range rr {
+					d := v - xr[j]
+					s += d * d
+				}
+			}
+		case CrossEntropy:
+			for j, v := range rr {
+				v = math.Min(math.Max(v, bceEps), 1-bceEps)
+				t := xr[j]
+				s -= t*math.Log(v) + (1-t)*math.Log(1-v)
+				if dd != nil {
+					dd[j] = inv * (v - t) / (v * (1 - v))
+				}
+			}
+		}
+	}
+	return s * inv
+}
