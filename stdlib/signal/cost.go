@@ -22,7 +22,7 @@ func fftUnits(l int) float64 {
 // the correlation of lengths nx and m.
 func choose1D(nx, m, off, n int) Method {
 	direct := costMAC * float64(n) * float64(min(m, nx))
-	l := corrFFTLen(nx, m, off, n)
+	l := evenFastLen(corrFFTLen(nx, m, off, n))
 	fft := costFFT * 3 * fftUnits(l)
 	best, cost := Direct, direct
 	if fft < cost {
@@ -42,8 +42,8 @@ func choose1D(nx, m, off, n int) Method {
 // the correlation of an r x c image with a kr x kc kernel.
 func choose2D(r, c, kr, kc, offR, offC, outR, outC int) Method {
 	direct := costMAC * float64(outR*outC) * float64(min(kr, r)*min(kc, c))
-	lr := corrFFTLen(r, kr, offR, outR)
-	lc := corrFFTLen(c, kc, offC, outC)
+	lr := FastLen(corrFFTLen(r, kr, offR, outR))
+	lc := evenFastLen(corrFFTLen(c, kc, offC, outC))
 	// Three 2-D transforms, each a real row pass and a complex column pass
 	// (about twice the real one).
 	fft := costFFT * 3 * (float64(lr)*fftUnits(lc) + float64(lc)*fftUnits(lr))

@@ -3,38 +3,39 @@ package signal
 import (
 	"context"
 	"math"
-
-	"gonum.org/v1/gonum/dsp/fourier"
 )
 
-// corrFFTLen is the shortest fast transform length for which the circular
+// corrFFTLen is the shortest transform length for which the circular
 // correlation of x (length nx) with h (length m) equals the linear one on
-// the full-result window [off, off+n).
+// the full-result window [off, off+n); callers round it up to a fast length.
 func corrFFTLen(nx, m, off, n int) int {
 	k0 := off - (m - 1) // first lag
 	k1 := k0 + n - 1    // last lag
-	return FastLen(max(nx-k0, k1+m, 1))
+	return max(nx-k0, k1+m, nx, m)
 }
 
 // corrFFT1D writes into out the window starting at off of the full
 // correlation of x with h, using one transform of length corrFFTLen.
 func corrFFT1D(ctx context.Context, out, x, h []float64, off int) error {
 	n, M := len(out), len(h)
-	L := corrFFTLen(len(x), M, off, n)
-	t := fourier.NewFFT(L)
+	L := evenFastLen(corrFFTLen(len(x), M, off, n))
+	t := realPlan(L)
 	buf := make([]float64, L)
 	copy(buf, x)
-	X := t.Coefficients(nil, buf)
+	X := make([]complex128, L/2+1)
+	t.Forward(X, buf)
 	clear(buf)
 	copy(buf, h)
-	H := t.Coefficients(nil, buf)
+	H := make([]complex128, L/2+1)
+	t.Forward(H, buf)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	for i := range X {
 		X[i] *= conj(H[i])
 	}
-	cc := t.Sequence(buf, X)
+	cc := buf
+	t.Inverse(cc, X)
 	scale := 1 / float64(L)
 	k0 := off - (M - 1)
 	for i := range out {
@@ -54,11 +55,14 @@ func mod(a, n int) int {
 }
 
 // oaBlock returns the transform length and input block size of the
-// overlap-add method for a kernel of length m: the fast length that
+// overlap-add method for a kernel of length m: the power of two that
 // minimises transform work per output sample.
 func oaBlock(m int) (L, B int) {
 	bestCost := math.Inf(1)
-	for l := FastLen(2 * m); l <= max(FastLen(64*m), 1024); l = FastLen(l + 1) {
+	for l := 64; l <= max(64*m, 1024); l *= 2 {
+		if l < 2*m {
+			continue
+		}
 		b := l - m + 1
 		c := float64(l) * math.Log2(float64(l)) / float64(b)
 		if c < bestCost {
@@ -79,10 +83,10 @@ func corrOverlapAdd1D(ctx context.Context, out, x, h []float64, off int) error {
 	clear(out)
 	L, B := oaBlock(M)
 	nBlocks := (N + B - 1) / B
-	th := fourier.NewFFT(L)
 	buf := make([]float64, L)
 	copy(buf, h)
-	H := th.Coefficients(nil, buf)
+	H := make([]complex128, L/2+1)
+	realPlan(L).Forward(H, buf)
 	for i := range H {
 		H[i] = conj(H[i]) / complex(float64(L), 0)
 	}
@@ -90,7 +94,7 @@ func corrOverlapAdd1D(ctx context.Context, out, x, h []float64, off int) error {
 	tails := make([][]float64, w)
 	tailAt := make([]int, w)
 	err := parallelFor(ctx, nBlocks, w, func(wk, blo, bhi int) {
-		t := fourier.NewFFT(L)
+		t := realPlan(L)
 		seg := make([]float64, L)
 		spec := make([]complex128, L/2+1)
 		ownEnd := bhi * B // full indices >= ownEnd belong to the next worker
@@ -106,11 +110,12 @@ func corrOverlapAdd1D(ctx context.Context, out, x, h []float64, off int) error {
 			}
 			clear(seg)
 			copy(seg, x[start:min(N, start+B)])
-			t.Coefficients(spec, seg)
+			t.Forward(spec, seg)
 			for i := range spec {
 				spec[i] *= H[i]
 			}
-			cc := t.Sequence(seg, spec)
+			cc := seg
+			t.Inverse(cc, spec)
 			for tt := 0; tt < B+M-1; tt++ {
 				f := start + tt
 				if f < off || f >= off+n {

@@ -3,8 +3,6 @@ package signal
 import (
 	"context"
 	"math"
-
-	"gonum.org/v1/gonum/dsp/fourier"
 )
 
 // rowTile is the number of rows transformed before their spectra are
@@ -31,7 +29,7 @@ func (s *spec2D) col(c int) []complex128 { return s.data[c*s.lr : (c+1)*s.lr] }
 func (s *spec2D) rowPass(ctx context.Context, g grid, w int) error {
 	tiles := (g.r + rowTile - 1) / rowTile
 	return parallelFor(ctx, tiles, w, func(_, lo, hi int) {
-		t := fourier.NewFFT(s.lc)
+		t := realPlan(s.lc)
 		buf := make([]float64, s.lc)
 		tile := make([]complex128, rowTile*s.nf)
 		for ti := lo; ti < hi; ti++ {
@@ -42,7 +40,7 @@ func (s *spec2D) rowPass(ctx context.Context, g grid, w int) error {
 			for r := r0; r < r1; r++ {
 				copy(buf, g.row(r))
 				clear(buf[g.c:])
-				t.Coefficients(tile[(r-r0)*s.nf:(r-r0+1)*s.nf], buf)
+				t.Forward(tile[(r-r0)*s.nf:(r-r0+1)*s.nf], buf)
 			}
 			for c := 0; c < s.nf; c++ {
 				dst := s.data[c*s.lr+r0 : c*s.lr+r1]
@@ -60,8 +58,8 @@ func (s *spec2D) rowPass(ctx context.Context, g grid, w int) error {
 // Rows, then columns (with the product and the inverse column transform
 // fused per column), then the needed rows are inverted.
 func corrFFT2D(ctx context.Context, out, img, k grid, offR, offC int) error {
-	lr := corrFFTLen(img.r, k.r, offR, out.r)
-	lc := corrFFTLen(img.c, k.c, offC, out.c)
+	lr := FastLen(corrFFTLen(img.r, k.r, offR, out.r))
+	lc := evenFastLen(corrFFTLen(img.c, k.c, offC, out.c))
 	w := workers(lr, 5*float64(lc)*math.Log2(float64(lc)))
 	si, sk := newSpec2D(lr, lc), newSpec2D(lr, lc)
 	if err := si.rowPass(ctx, img, w); err != nil {
@@ -72,18 +70,18 @@ func corrFFT2D(ctx context.Context, out, img, k grid, offR, offC int) error {
 	}
 	scale := complex(1/float64(lr*lc), 0)
 	err := parallelFor(ctx, si.nf, w, func(_, lo, hi int) {
-		t := fourier.NewCmplxFFT(lr)
+		t := cmplxPlan(lr)
 		for c := lo; c < hi; c++ {
 			if ctx.Err() != nil {
 				return
 			}
 			a, b := si.col(c), sk.col(c)
-			t.Coefficients(a, a)
-			t.Coefficients(b, b)
+			t.Forward(a)
+			t.Forward(b)
 			for i := range a {
 				a[i] *= conj(b[i]) * scale
 			}
-			t.Sequence(a, a)
+			t.Inverse(a)
 		}
 	})
 	if err != nil {
@@ -91,7 +89,7 @@ func corrFFT2D(ctx context.Context, out, img, k grid, offR, offC int) error {
 	}
 	k0r, k0c := offR-(k.r-1), offC-(k.c-1)
 	return parallelFor(ctx, out.r, w, func(_, lo, hi int) {
-		t := fourier.NewFFT(lc)
+		t := realPlan(lc)
 		coef := make([]complex128, si.nf)
 		seq := make([]float64, lc)
 		for i := lo; i < hi; i++ {
@@ -102,7 +100,7 @@ func corrFFT2D(ctx context.Context, out, img, k grid, offR, offC int) error {
 			for c := range coef {
 				coef[c] = si.data[c*lr+rr]
 			}
-			t.Sequence(seq, coef)
+			t.Inverse(seq, coef)
 			orow := out.row(i)
 			for j := range orow {
 				orow[j] = seq[mod(k0c+j, lc)]

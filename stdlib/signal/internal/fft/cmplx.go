@@ -1,0 +1,204 @@
+package fft
+
+import (
+	"fmt"
+	"math"
+)
+
+// stage is one radix-r pass of the Stockham algorithm on subsequences of
+// length n (n = r·m) with stride s; tw[p*(r-1)+k-1] = e^{∓2πi·p·k/n}.
+type stage struct {
+	r, m, s int
+	fw, bw  []complex128
+}
+
+// Cmplx is a plan for complex FFTs of one length.
+type Cmplx struct {
+	n      int
+	stages []stage
+	work   []complex128
+}
+
+// NewCmplx returns a plan for length n, which must be a product of 2, 3
+// and 5.
+func NewCmplx(n int) *Cmplx {
+	if n < 1 {
+		panic(fmt.Sprintf("fft: bad length %d", n))
+	}
+	p := &Cmplx{n: n, work: make([]complex128, n)}
+	cur, s := n, 1
+	for cur > 1 {
+		r := 0
+		switch {
+		case cur%4 == 0:
+			r = 4
+		case cur%2 == 0:
+			r = 2
+		case cur%3 == 0:
+			r = 3
+		case cur%5 == 0:
+			r = 5
+		default:
+			panic(fmt.Sprintf("fft: length %d has a prime factor above 5", n))
+		}
+		m := cur / r
+		st := stage{r: r, m: m, s: s, fw: make([]complex128, m*(r-1)), bw: make([]complex128, m*(r-1))}
+		for q := 0; q < m; q++ {
+			for k := 1; k < r; k++ {
+				ang := -2 * math.Pi * float64(q*k) / float64(cur)
+				sn, cs := math.Sincos(ang)
+				st.fw[q*(r-1)+k-1] = complex(cs, sn)
+				st.bw[q*(r-1)+k-1] = complex(cs, -sn)
+			}
+		}
+		p.stages = append(p.stages, st)
+		cur, s = m, s*r
+	}
+	return p
+}
+
+// Len returns the transform length.
+func (p *Cmplx) Len() int { return p.n }
+
+// Clone returns a plan sharing p's twiddles with its own scratch buffer.
+func (p *Cmplx) Clone() *Cmplx {
+	return &Cmplx{n: p.n, stages: p.stages, work: make([]complex128, p.n)}
+}
+
+// Forward replaces x by its DFT X[k] = Σ_j x[j]·e^{-2πijk/n}.
+func (p *Cmplx) Forward(x []complex128) { p.run(x, false) }
+
+// Inverse replaces x by Σ_k x[k]·e^{+2πijk/n} (unnormalised).
+func (p *Cmplx) Inverse(x []complex128) { p.run(x, true) }
+
+func (p *Cmplx) run(x []complex128, inv bool) {
+	if len(x) != p.n {
+		panic("fft: length mismatch")
+	}
+	a, b := x, p.work
+	for i := range p.stages {
+		st := &p.stages[i]
+		tw := st.fw
+		if inv {
+			tw = st.bw
+		}
+		switch st.r {
+		case 4:
+			radix4(b, a, st.m, st.s, tw, inv)
+		case 2:
+			radix2(b, a, st.m, st.s, tw)
+		case 3:
+			radix3(b, a, st.m, st.s, tw, inv)
+		case 5:
+			radix5(b, a, st.m, st.s, tw, inv)
+		}
+		a, b = b, a
+	}
+	if len(p.stages)%2 == 1 {
+		copy(x, a)
+	}
+}
+
+func radix2(y, x []complex128, m, s int, tw []complex128) {
+	for p := 0; p < m; p++ {
+		w := tw[p]
+		x0, x1 := x[s*p:s*p+s], x[s*(p+m):s*(p+m)+s]
+		y0, y1 := y[s*2*p:s*2*p+s], y[s*(2*p+1):s*(2*p+1)+s]
+		for q := range x0 {
+			a, b := x0[q], x1[q]
+			y0[q] = a + b
+			y1[q] = (a - b) * w
+		}
+	}
+}
+
+// mulMinusI returns -i·c, or +i·c when inv is true.
+func mulMinusI(c complex128, inv bool) complex128 {
+	if inv {
+		return complex(-imag(c), real(c))
+	}
+	return complex(imag(c), -real(c))
+}
+
+func radix4(y, x []complex128, m, s int, tw []complex128, inv bool) {
+	for p := 0; p < m; p++ {
+		w1, w2, w3 := tw[3*p], tw[3*p+1], tw[3*p+2]
+		x0 := x[s*p : s*p+s]
+		x1 := x[s*(p+m) : s*(p+m)+s]
+		x2 := x[s*(p+2*m) : s*(p+2*m)+s]
+		x3 := x[s*(p+3*m) : s*(p+3*m)+s]
+		o := s * 4 * p
+		y0, y1, y2, y3 := y[o:o+s], y[o+s:o+2*s], y[o+2*s:o+3*s], y[o+3*s:o+4*s]
+		if p == 0 {
+			for q := range x0 {
+				a0, a1, a2, a3 := x0[q], x1[q], x2[q], x3[q]
+				t0, t1 := a0+a2, a0-a2
+				t2, t3 := a1+a3, mulMinusI(a1-a3, inv)
+				y0[q] = t0 + t2
+				y1[q] = t1 + t3
+				y2[q] = t0 - t2
+				y3[q] = t1 - t3
+			}
+			continue
+		}
+		for q := range x0 {
+			a0, a1, a2, a3 := x0[q], x1[q], x2[q], x3[q]
+			t0, t1 := a0+a2, a0-a2
+			t2, t3 := a1+a3, mulMinusI(a1-a3, inv)
+			y0[q] = t0 + t2
+			y1[q] = (t1 + t3) * w1
+			y2[q] = (t0 - t2) * w2
+			y3[q] = (t1 - t3) * w3
+		}
+	}
+}
+
+func radix3(y, x []complex128, m, s int, tw []complex128, inv bool) {
+	const h = 0.8660254037844386 // √3/2
+	for p := 0; p < m; p++ {
+		w1, w2 := tw[2*p], tw[2*p+1]
+		x0, x1, x2 := x[s*p:s*p+s], x[s*(p+m):s*(p+m)+s], x[s*(p+2*m):s*(p+2*m)+s]
+		o := s * 3 * p
+		y0, y1, y2 := y[o:o+s], y[o+s:o+2*s], y[o+2*s:o+3*s]
+		for q := range x0 {
+			a0, a1, a2 := x0[q], x1[q], x2[q]
+			t := a1 + a2
+			u := a0 - t*0.5
+			v := mulMinusI(a1-a2, inv) * h
+			y0[q] = a0 + t
+			y1[q] = (u + v) * w1
+			y2[q] = (u - v) * w2
+		}
+	}
+}
+
+func radix5(y, x []complex128, m, s int, tw []complex128, inv bool) {
+	sign := -1.0
+	if inv {
+		sign = 1
+	}
+	var om [5]complex128
+	for k := range om {
+		sn, cs := math.Sincos(sign * 2 * math.Pi * float64(k) / 5)
+		om[k] = complex(cs, sn)
+	}
+	var a [5]complex128
+	for p := 0; p < m; p++ {
+		o := s * 5 * p
+		for q := 0; q < s; q++ {
+			for j := range a {
+				a[j] = x[q+s*(p+j*m)]
+			}
+			for k := 0; k < 5; k++ {
+				var acc complex128
+				for j := range a {
+					acc += a[j] * om[(j*k)%5]
+				}
+				if k > 0 {
+					acc *= tw[4*p+k-1]
+				}
+				y[o+s*k+q] = acc
+			}
+		}
+	}
+}
