@@ -53,7 +53,7 @@ func (a Activation) Value(z float64) float64 {
 	case Identity:
 		return z
 	case Sigmoid:
-		return sigmoid(z)
+		return fastSigmoid(z)
 	case Tanh:
 		return math.Tanh(z)
 	case ReLU:
@@ -78,7 +78,7 @@ func (a Activation) Slope(z float64) float64 {
 	case Identity:
 		return 1
 	case Sigmoid:
-		s := sigmoid(z)
+		s := fastSigmoid(z)
 		return s * (1 - s)
 	case Tanh:
 		t := math.Tanh(z)
@@ -122,15 +122,6 @@ func (a Activation) Derivative(dst, z *mat.Dense) {
 			dr[j] = a.Slope(zr[j])
 		}
 	}
-}
-
-// sigmoid is the logistic function, computed without overflow for large |z|.
-func sigmoid(z float64) float64 {
-	if z >= 0 {
-		return 1 / (1 + math.Exp(-z))
-	}
-	e := math.Exp(z)
-	return e / (1 + e)
 }
 
 // sameShape panics with mat.ErrShape unless a and b have the same dimensions.

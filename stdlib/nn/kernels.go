@@ -2,6 +2,14 @@ package nn
 
 import "math"
 
+// positiveMask returns all ones if z > 0 and zero otherwise (for -0, NaN
+// with the sign bit set and negative z), computed from the bits of z
+// without a branch, since the sign of a pre-activation is unpredictable.
+func positiveMask(z float64) uint64 {
+	x := int64(math.Float64bits(z))
+	return uint64(^(x | (x - 1)) >> 63)
+}
+
 // The fused element-wise passes of a Dense layer. Each works on one row
 // (one sample) at a time; callers pass slices of equal length, which the
 // re-slicing at the top of each function lets the compiler prove so the
@@ -15,7 +23,7 @@ func activate(a Activation, dst, z []float64) {
 		copy(dst, z)
 	case Sigmoid:
 		for j, v := range z {
-			dst[j] = sigmoid(v)
+			dst[j] = fastSigmoid(v)
 		}
 	case Tanh:
 		for j, v := range z {
@@ -23,19 +31,11 @@ func activate(a Activation, dst, z []float64) {
 		}
 	case ReLU:
 		for j, v := range z {
-			if v > 0 {
-				dst[j] = v
-			} else {
-				dst[j] = 0
-			}
+			dst[j] = max(v, 0)
 		}
 	case LeakyReLU:
 		for j, v := range z {
-			if v > 0 {
-				dst[j] = v
-			} else {
-				dst[j] = LeakySlope * v
-			}
+			dst[j] = max(v, LeakySlope*v)
 		}
 	}
 }
@@ -56,7 +56,7 @@ func biasActivate(a Activation, out, z, b []float64) {
 		for j, v := range z {
 			v += b[j]
 			z[j] = v
-			out[j] = sigmoid(v)
+			out[j] = fastSigmoid(v)
 		}
 	case Tanh:
 		for j, v := range z {
@@ -68,21 +68,13 @@ func biasActivate(a Activation, out, z, b []float64) {
 		for j, v := range z {
 			v += b[j]
 			z[j] = v
-			if v > 0 {
-				out[j] = v
-			} else {
-				out[j] = 0
-			}
+			out[j] = max(v, 0)
 		}
 	case LeakyReLU:
 		for j, v := range z {
 			v += b[j]
 			z[j] = v
-			if v > 0 {
-				out[j] = v
-			} else {
-				out[j] = LeakySlope * v
-			}
+			out[j] = max(v, LeakySlope*v)
 		}
 	}
 }
@@ -118,19 +110,15 @@ func backActivate(a Activation, dz, dy, z, out, gb []float64) {
 		}
 	case ReLU:
 		for j := range dz {
-			g := 0.0
-			if z[j] > 0 {
-				g = dy[j]
-			}
+			g := math.Float64frombits(math.Float64bits(dy[j]) & positiveMask(z[j]))
 			dz[j] = g
 			gb[j] += g
 		}
 	case LeakyReLU:
+		const one, leaky = 0x3ff0000000000000, 0x3f847ae147ae147b // bits of 1 and 0.01
 		for j := range dz {
-			g := dy[j]
-			if z[j] <= 0 {
-				g *= LeakySlope
-			}
+			m := positiveMask(z[j])
+			g := dy[j] * math.Float64frombits(one&m|leaky&^m)
 			dz[j] = g
 			gb[j] += g
 		}
