@@ -11,6 +11,7 @@ import (
 	"github.com/ebitengine/purego"
 	"gonum.org/v1/gonum/blas/blas32"
 	"gonum.org/v1/gonum/blas/blas64"
+	"gonum.org/v1/gonum/lapack/lapack64"
 )
 
 // library holds the OpenBLAS entry points, or nothing when it is not loaded.
@@ -21,6 +22,8 @@ type library struct {
 	// Fortran-interface routines: every argument is a pointer.
 	dgemm, dsyrk, dsyr2k, dsymm, dtrsm, dtrmm, dgemv uintptr
 	sgemm, ssyrk, ssyr2k, ssymm, strsm, strmm, sgemv uintptr
+	// dsyevd is 0 when the library has no LAPACK.
+	dsyevd uintptr
 
 	setThreads func(int32)
 	getThreads func() int32
@@ -55,6 +58,9 @@ func init() {
 	impl := Implementation{}
 	blas64.Use(impl)
 	blas32.Use(impl)
+	if l.dsyevd != 0 {
+		lapack64.Use(LAPACK{})
+	}
 }
 
 func threadsFromEnv() bool {
@@ -139,6 +145,9 @@ func bind(path string, h uintptr) (l *library, err error) {
 			return nil, fmt.Errorf("%s: missing symbol %s", path, s.name)
 		}
 		*s.dst = p
+	}
+	if p, err := purego.Dlsym(h, "dsyevd_"); err == nil {
+		l.dsyevd = p
 	}
 	defer func() {
 		if r := recover(); r != nil {
