@@ -153,6 +153,9 @@ func parseCell(code string, toks []lexeme) *parsedCell {
 	b.WriteString(bodyHeader)
 	p := &parsedCell{fset: token.NewFileSet()}
 	for _, it := range splitCell(code, toks) {
+		if strings.HasPrefix(code[it.start:], "package") {
+			continue // a package clause is implicit in a cell
+		}
 		w := &b
 		if it.decl {
 			w, p.hasDecls = &d, true

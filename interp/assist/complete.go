@@ -53,25 +53,15 @@ func CompleteSymbols(s Scope, code string, cursorPos int) (syms []Symbol, start,
 
 // selectorCandidates lists what may follow "recv.".
 func (r *resolver) selectorCandidates(recv string) []Symbol {
-	if p, ok := r.importPath(recv); ok {
+	// A documented package not imported yet counts: the user is about to.
+	if p, ok := r.pkgPath(recv); ok {
 		return r.packageMembers(p)
 	}
 	e, err := parser.ParseExpr(recv)
 	if err != nil {
 		return nil
 	}
-	if t := r.exprType(e); t.known() {
-		return r.members(t)
-	}
-	// A documented package not imported yet: offer its members anyway.
-	if _, local := r.cell.names[recv]; !local {
-		if _, global := r.global(recv); !global {
-			if p := r.docs.pathByName(recv); p != "" {
-				return r.packageMembers(p)
-			}
-		}
-	}
-	return nil
+	return r.members(r.exprType(e))
 }
 
 // packageMembers lists the exported members of a package, from the session

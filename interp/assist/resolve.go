@@ -52,6 +52,22 @@ func (r *resolver) importPath(name string) (string, bool) {
 	return "", false
 }
 
+// pkgPath is importPath, falling back to a documented package that the
+// cell has not imported yet (the user is about to).
+func (r *resolver) pkgPath(name string) (string, bool) {
+	if p, ok := r.importPath(name); ok {
+		return p, true
+	}
+	if _, local := r.cell.names[name]; local {
+		return "", false
+	}
+	if _, global := r.global(name); global {
+		return "", false
+	}
+	p := r.docs.pathByName(name)
+	return p, p != ""
+}
+
 // global returns the session's symbol for name.
 func (r *resolver) global(name string) (Symbol, bool) {
 	if r.s == nil {
@@ -163,7 +179,7 @@ func (r *resolver) identType(name string) typeRef {
 
 func (r *resolver) selectorType(x *ast.SelectorExpr) typeRef {
 	if id, ok := x.X.(*ast.Ident); ok {
-		if p, ok := r.importPath(id.Name); ok {
+		if p, ok := r.pkgPath(id.Name); ok {
 			if m, ok := r.docs.member(p, x.Sel.Name); ok && m.Result != "" {
 				return r.typeExpr(parseType(m.Result), p)
 			}
@@ -217,13 +233,30 @@ func (r *resolver) callType(c *ast.CallExpr) typeRef {
 	return r.resultType(c.Fun, 0)
 }
 
-// resultType is the type of result i of calling fun.
+// resultType is the type of result i of calling fun. The live function's
+// reflect type comes first; the session's or the docs' signature fills in
+// the name of an interpreted result type, or replaces a result declared as
+// an interface.
 func (r *resolver) resultType(fun ast.Expr, i int) typeRef {
+	var live typeRef
 	if s := selectorString(fun); s != "" {
 		if v, ok := r.lookup(s); ok && v.Kind() == reflect.Func && v.Type().NumOut() > i {
-			return fromType(v.Type().Out(i))
+			live = fromType(v.Type().Out(i))
 		}
 	}
+	static := r.staticResultType(fun, i)
+	switch {
+	case !live.known():
+		return static
+	case live.rt.Kind() == reflect.Interface && static.known():
+		return static
+	case live.name == "" && static.path == "":
+		live.name = static.name
+	}
+	return live
+}
+
+func (r *resolver) staticResultType(fun ast.Expr, i int) typeRef {
 	switch f := fun.(type) {
 	case *ast.Ident:
 		if fd, ok := r.cell.funcs[f.Name]; ok {
@@ -240,7 +273,7 @@ func (r *resolver) resultType(fun ast.Expr, i int) typeRef {
 		}
 	case *ast.SelectorExpr:
 		if id, ok := f.X.(*ast.Ident); ok {
-			if p, ok := r.importPath(id.Name); ok {
+			if p, ok := r.pkgPath(id.Name); ok {
 				m, ok := r.docs.member(p, f.Sel.Name)
 				switch {
 				case ok && m.Kind == "type":

@@ -1,0 +1,139 @@
+package assist
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+)
+
+// previewLimit bounds the text of a value shown by Inspect.
+const previewLimit = 600
+
+// errPreviewFull stops formatting once the preview is long enough.
+type errPreviewFull struct{}
+
+// boundedWriter collects up to previewLimit bytes, then panics with
+// errPreviewFull so that formatting a huge value costs little.
+type boundedWriter struct{ strings.Builder }
+
+func (w *boundedWriter) Write(p []byte) (int, error) {
+	room := previewLimit - w.Len()
+	if len(p) > room {
+		w.Builder.Write(p[:max(room, 0)])
+		panic(errPreviewFull{})
+	}
+	return w.Builder.Write(p)
+}
+
+// preview renders v in at most about previewLimit bytes without running
+// interpreted code: values of documented (compiled library) types are
+// formatted by fmt, which may call their String or Format methods; all
+// others are walked with reflect, calling no method at all.
+func preview(v reflect.Value) (s string) {
+	var w boundedWriter
+	defer func() {
+		if r := recover(); r != nil {
+			s = w.String() + " …"
+			if _, full := r.(errPreviewFull); !full {
+				s = fmt.Sprintf("<cannot show value: %v>", r)
+			}
+		}
+	}()
+	if documentedType(v.Type()) && v.CanInterface() {
+		fmt.Fprintf(&w, "%v", v.Interface())
+	} else {
+		walk(&w, v, 0)
+	}
+	return w.String()
+}
+
+// documentedType reports whether t (or what it points to) is a named type
+// of a package in the embedded documentation: compiled code whose methods
+// are safe to call.
+func documentedType(t reflect.Type) bool {
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t.Name() != "" && t.PkgPath() != "" && loadDocs().pkg(t.PkgPath()) != nil
+}
+
+func walk(w *boundedWriter, v reflect.Value, depth int) {
+	if !v.IsValid() {
+		w.WriteString("<nil>")
+		return
+	}
+	if depth > 4 {
+		w.WriteString("…")
+		return
+	}
+	switch v.Kind() {
+	case reflect.Bool:
+		w.WriteString(strconv.FormatBool(v.Bool()))
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		w.WriteString(strconv.FormatInt(v.Int(), 10))
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		w.WriteString(strconv.FormatUint(v.Uint(), 10))
+	case reflect.Float32, reflect.Float64:
+		w.WriteString(strconv.FormatFloat(v.Float(), 'g', -1, 64))
+	case reflect.Complex64, reflect.Complex128:
+		w.WriteString(strconv.FormatComplex(v.Complex(), 'g', -1, 128))
+	case reflect.String:
+		s := v.String()
+		if len(s) > previewLimit {
+			s = s[:previewLimit]
+		}
+		w.WriteString(strconv.Quote(s))
+	case reflect.Pointer:
+		if v.IsNil() {
+			w.WriteString("nil")
+			return
+		}
+		w.WriteString("&")
+		walk(w, v.Elem(), depth+1)
+	case reflect.Interface:
+		if v.IsNil() {
+			w.WriteString("nil")
+			return
+		}
+		walk(w, v.Elem(), depth+1)
+	case reflect.Slice, reflect.Array:
+		if v.Kind() == reflect.Slice && v.IsNil() {
+			w.WriteString("[]")
+			return
+		}
+		fmt.Fprintf(w, "[")
+		for i := 0; i < v.Len(); i++ {
+			if i > 0 {
+				w.WriteString(" ")
+			}
+			walk(w, v.Index(i), depth+1)
+		}
+		w.WriteString("]")
+	case reflect.Map:
+		w.WriteString("map[")
+		it := v.MapRange()
+		for i := 0; it.Next(); i++ {
+			if i > 0 {
+				w.WriteString(" ")
+			}
+			walk(w, it.Key(), depth+1)
+			w.WriteString(":")
+			walk(w, it.Value(), depth+1)
+		}
+		w.WriteString("]")
+	case reflect.Struct:
+		w.WriteString("{")
+		t := v.Type()
+		for i := 0; i < v.NumField(); i++ {
+			if i > 0 {
+				w.WriteString(" ")
+			}
+			w.WriteString(t.Field(i).Name + ":")
+			walk(w, v.Field(i), depth+1)
+		}
+		w.WriteString("}")
+	default:
+		fmt.Fprintf(w, "<%s>", v.Type())
+	}
+}
