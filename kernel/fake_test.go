@@ -13,7 +13,7 @@ import (
 // fake is a test Interpreter. Each line of a cell is a command:
 //
 //	print:T  eprint:T  display:ID  update:ID  clear  result:T  fail:NAME
-//	spam:N   block     input:PROMPT  panic
+//	spam:N   block     input:PROMPT  later:T  panic
 type fake struct {
 	mu        sync.Mutex
 	reqs      []kernel.ExecuteRequest
@@ -81,6 +81,11 @@ func (f *fake) Execute(ctx context.Context, req kernel.ExecuteRequest, out kerne
 				continue
 			}
 			out.Stream("stdout", "got "+v)
+		case "later":
+			go func() {
+				<-f.release
+				out.Stream("stdout", arg)
+			}()
 		case "panic":
 			panic("boom")
 		}
