@@ -55,16 +55,20 @@ type item struct {
 // splitCell cuts a cell into top-level items.
 func splitCell(code string, toks []lexeme) []item {
 	var items []item
-	depth, begin := 0, -1
+	depth, begin, comment := 0, -1, -1
 	var first []lexeme
 	flush := func(end int) {
 		if begin >= 0 {
 			items = append(items, item{start: begin, end: end, decl: isDecl(first)})
 		}
-		begin, first = -1, nil
+		begin, comment, first = -1, -1, nil
 	}
 	for _, t := range toks {
 		if t.tok == token.COMMENT {
+			// Comments before an item belong to it (doc comments).
+			if begin < 0 && comment < 0 {
+				comment = t.off
+			}
 			continue
 		}
 		if begin < 0 {
@@ -72,6 +76,9 @@ func splitCell(code string, toks []lexeme) []item {
 				continue
 			}
 			begin = t.off
+			if comment >= 0 {
+				begin = comment
+			}
 		}
 		if len(first) < 64 {
 			first = append(first, t)
@@ -169,7 +176,7 @@ func parseCell(code string, toks []lexeme) *parsedCell {
 	p.bodyEnd = b.Len()
 	b.WriteString("}\n")
 	p.bodySrc = b.String()
-	mode := parser.AllErrors | parser.SkipObjectResolution
+	mode := parser.AllErrors | parser.SkipObjectResolution | parser.ParseComments
 	p.decls, p.declErr = parser.ParseFile(p.fset, "decls", p.declSrc, mode)
 	p.body, p.bodyErr = parser.ParseFile(p.fset, "body", p.bodySrc, mode)
 	return p

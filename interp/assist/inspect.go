@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/parser"
+	"reflect"
 	"strings"
 )
 
@@ -32,7 +33,7 @@ func Inspect(s Scope, code string, cursorPos int, detail int) (text string, foun
 			return "", false
 		}
 	}
-	op := operandStart(code, e)
+	op := min(operandStart(code, e), b) // a keyword is no operand
 	r := newResolver(s, analyzeCell(code[:op]))
 	text = r.describe(code[op:e], detail)
 	return text, text != ""
@@ -40,6 +41,9 @@ func Inspect(s Scope, code string, cursorPos int, detail int) (text string, foun
 
 // describe documents expr, an identifier or a selector chain.
 func (r *resolver) describe(expr string, detail int) string {
+	if doc, ok := keywords[expr]; ok {
+		return expr + " (keyword)\n\n" + doc + "\n"
+	}
 	e, err := parser.ParseExpr(expr)
 	if err != nil {
 		return ""
@@ -75,7 +79,11 @@ func (r *resolver) describeIdent(name string, detail int) string {
 		default:
 			r.writeType(&w, r.identType(name))
 		}
-		r.writeMembers(&w, typeRef{name: name}, detail, b.kind == KindType)
+		if b.kind == KindType {
+			r.writeMembers(&w, typeRef{name: name}, detail, true)
+		} else {
+			r.writeMembers(&w, r.identType(name), detail, b.kind == KindVar)
+		}
 		return w.String()
 	}
 	if p, ok := r.importPath(name); ok {
@@ -99,9 +107,6 @@ func (r *resolver) describeIdent(name string, detail int) string {
 		}
 		r.writeMembers(&w, t, detail, g.Kind == KindType || g.Kind == KindVar)
 		return w.String()
-	}
-	if doc, ok := keywords[name]; ok {
-		return name + " (keyword)\n\n" + doc + "\n"
 	}
 	if m, ok := r.docs.member("builtin", name); ok {
 		w.WriteString(name + " (builtin)\n" + m.Sig + "\n")
@@ -206,8 +211,9 @@ func (r *resolver) describeSelector(expr string, x *ast.SelectorExpr, detail int
 
 // typeString names a typeRef for a header line.
 func typeString(t typeRef) string {
+	named := t.rt != nil && (t.rt.Name() != "" || t.rt.Kind() == reflect.Pointer && t.rt.Elem().Name() != "")
 	switch {
-	case t.rt != nil && t.rt.Name() != "" || t.rt != nil && t.name == "":
+	case named || t.rt != nil && t.name == "":
 		return t.rt.String()
 	case t.path != "" && t.path != "builtin":
 		if pd := loadDocs().pkg(t.path); pd != nil {

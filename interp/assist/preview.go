@@ -26,6 +26,9 @@ func (w *boundedWriter) Write(p []byte) (int, error) {
 	return w.Builder.Write(p)
 }
 
+// WriteString bounds strings.Builder's own WriteString too.
+func (w *boundedWriter) WriteString(s string) (int, error) { return w.Write([]byte(s)) }
+
 // preview renders v in at most about previewLimit bytes without running
 // interpreted code: values of documented (compiled library) types are
 // formatted by fmt, which may call their String or Format methods; all
@@ -40,12 +43,49 @@ func preview(v reflect.Value) (s string) {
 			}
 		}
 	}()
-	if documentedType(v.Type()) && v.CanInterface() {
-		fmt.Fprintf(&w, "%v", v.Interface())
-	} else {
+	switch {
+	case !documentedType(v.Type()) || !v.CanInterface():
 		walk(&w, v, 0)
+	case isMatrix(v):
+		writeMatrix(&w, v.Interface().(matrix))
+	default:
+		fmt.Fprintf(&w, "%v", v.Interface())
 	}
 	return w.String()
+}
+
+// matrix is the read side of gonum's mat.Matrix, seen without importing
+// gonum.
+type matrix interface {
+	Dims() (r, c int)
+	At(i, j int) float64
+}
+
+func isMatrix(v reflect.Value) bool {
+	if v.Kind() == reflect.Pointer && v.IsNil() {
+		return false
+	}
+	_, ok := v.Interface().(matrix)
+	return ok
+}
+
+// writeMatrix shows the dimensions and the top-left corner of a matrix.
+func writeMatrix(w *boundedWriter, m matrix) {
+	r, c := m.Dims()
+	fmt.Fprintf(w, "%d×%d matrix", r, c)
+	const corner = 6
+	for i := 0; i < min(r, corner); i++ {
+		w.WriteString("\n ")
+		for j := 0; j < min(c, corner); j++ {
+			fmt.Fprintf(w, " %8.4g", m.At(i, j))
+		}
+		if c > corner {
+			w.WriteString("  …")
+		}
+	}
+	if r > corner {
+		w.WriteString("\n  ⋮")
+	}
 }
 
 // documentedType reports whether t (or what it points to) is a named type

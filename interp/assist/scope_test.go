@@ -66,7 +66,10 @@ type Layer struct {
 }
 
 // Forward is a method on the pointer method set.
-func (l *Layer) Forward(x *mat.Dense) *mat.Dense { return x }
+func (l *Layer) Forward(x *mat.Dense) *mat.Dense {
+	l.hidden++
+	return x
+}
 
 // Name is a method on the value method set.
 func (l Layer) Name() string { return "layer" }
