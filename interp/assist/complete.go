@@ -1,6 +1,7 @@
 package assist
 
 import (
+	"go/ast"
 	"go/parser"
 	"sort"
 	"strings"
@@ -69,7 +70,12 @@ func (r *resolver) selectorCandidates(recv string) []Symbol {
 func (r *resolver) packageMembers(path string) []Symbol {
 	var out []Symbol
 	if r.s != nil {
-		out = append(out, r.s.Members(path)...)
+		for _, m := range r.s.Members(path) {
+			// yaegi's tables also hold wrapper types such as _Matrix.
+			if ast.IsExported(m.Name) {
+				out = append(out, m)
+			}
+		}
 	}
 	if pd := r.docs.pkg(path); pd != nil {
 		for _, name := range pd.top {
@@ -92,11 +98,11 @@ func (r *resolver) bareCandidates() []Symbol {
 	for name := range r.docs.byName {
 		out = append(out, Symbol{Name: name, Kind: KindPackage})
 	}
-	if r.s != nil {
-		for name, p := range r.s.Imports() {
-			out = append(out, Symbol{Name: name, Kind: KindPackage, Type: p})
-		}
-		out = append(out, r.s.Globals()...)
+	for name, p := range r.imports {
+		out = append(out, Symbol{Name: name, Kind: KindPackage, Type: p})
+	}
+	for _, g := range r.globals {
+		out = append(out, g)
 	}
 	for name, p := range r.cell.imports {
 		out = append(out, Symbol{Name: name, Kind: KindPackage, Type: p})

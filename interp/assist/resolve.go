@@ -26,14 +26,23 @@ func (t typeRef) known() bool { return t.rt != nil || t.name != "" || t.expr != 
 // resolver finds the types of expressions from the live session (Scope),
 // the cell text (cellInfo) and the embedded documentation.
 type resolver struct {
-	s     Scope
-	cell  *cellInfo
-	docs  *docIndex
-	depth int
+	s       Scope
+	cell    *cellInfo
+	docs    *docIndex
+	depth   int
+	imports map[string]string // Scope.Imports, asked once
+	globals map[string]Symbol // Scope.Globals by name, asked once
 }
 
 func newResolver(s Scope, cell *cellInfo) *resolver {
-	return &resolver{s: s, cell: cell, docs: loadDocs()}
+	r := &resolver{s: s, cell: cell, docs: loadDocs(), globals: map[string]Symbol{}}
+	if s != nil {
+		r.imports = s.Imports()
+		for _, g := range s.Globals() {
+			r.globals[g.Name] = g
+		}
+	}
+	return r
 }
 
 // imports merges the session's imports with the cell's own.
@@ -44,12 +53,8 @@ func (r *resolver) importPath(name string) (string, bool) {
 	if p, ok := r.cell.imports[name]; ok {
 		return p, true
 	}
-	if r.s != nil {
-		if p, ok := r.s.Imports()[name]; ok {
-			return p, true
-		}
-	}
-	return "", false
+	p, ok := r.imports[name]
+	return p, ok
 }
 
 // pkgPath is importPath, falling back to a documented package that the
@@ -70,15 +75,8 @@ func (r *resolver) pkgPath(name string) (string, bool) {
 
 // global returns the session's symbol for name.
 func (r *resolver) global(name string) (Symbol, bool) {
-	if r.s == nil {
-		return Symbol{}, false
-	}
-	for _, g := range r.s.Globals() {
-		if g.Name == name {
-			return g, true
-		}
-	}
-	return Symbol{}, false
+	g, ok := r.globals[name]
+	return g, ok
 }
 
 func (r *resolver) lookup(expr string) (reflect.Value, bool) {

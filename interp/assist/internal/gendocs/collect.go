@@ -118,7 +118,11 @@ func (c *collector) typ(t *doc.Type) {
 		return
 	}
 	decl := &ast.GenDecl{Tok: token.TYPE, Specs: []ast.Spec{stripSpec(spec)}}
-	c.add(docfile.Member{Name: t.Name, Kind: "type", Sig: c.print(decl), Doc: t.Doc, Result: t.Name})
+	sig := c.print(decl)
+	if st, ok := spec.Type.(*ast.StructType); ok && st.Incomplete && strings.HasSuffix(sig, "}") {
+		sig = strings.TrimSuffix(sig, "}") + "\t// contains unexported fields\n}"
+	}
+	c.add(docfile.Member{Name: t.Name, Kind: "type", Sig: sig, Doc: t.Doc, Result: t.Name})
 	c.values(t.Consts, "const")
 	c.values(t.Vars, "var")
 	c.funcs(t.Funcs, "")
