@@ -17,8 +17,6 @@ const evalRows = 256
 type Autoencoder struct {
 	cfg Config
 	net *net
-	// snapshot storage for NaN rollback, one slice per parameter.
-	snap [][]float64
 }
 
 // New returns an untrained autoencoder for cfg, its weights drawn from
