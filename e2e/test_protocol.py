@@ -1,0 +1,796 @@
+#!/usr/bin/python3
+"""End-to-end protocol tests of gokernel through jupyter_client.
+
+Run by e2e/jupyter_test.go with Debian's /usr/bin/python3 and a temporary
+JUPYTER_DATA_DIR holding the "gokernel" kernelspec. Every message received is
+checked by validate_message (header, parent, content shape per type), in the
+spirit of jupyter_kernel_test's validator but written for this project.
+
+    JUPYTER_DATA_DIR=... /usr/bin/python3 e2e/test_protocol.py -v
+"""
+
+import base64
+import datetime
+import os
+import queue
+import re
+import sys
+import time
+import unittest
+import uuid
+
+from jupyter_client.manager import start_new_kernel
+
+KERNEL_NAME = os.environ.get("E2E_KERNEL_NAME", "gokernel")
+TIMEOUT = float(os.environ.get("E2E_TIMEOUT", "30"))
+STARTUP_TIMEOUT = float(os.environ.get("E2E_STARTUP_TIMEOUT", "60"))
+
+# Go snippets used below, in one place so a change of the session's rules
+# touches one spot.
+IMPORTS = 'import (\n\t"fmt"\n\t"os"\n\t"bytes"\n\t"image"\n\t"image/png"\n\t"github.com/gokernel/gokernel/stdlib/display"\n)\n'
+
+# --------------------------------------------------------------------------
+# Message validation
+
+MIME_RE = re.compile(r"^[\w\-\+\.]+/[\w\-\+\.]+$")
+VERSION_RE = re.compile(r"^\d+\.\d+$")
+DATE_RE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d)?$")
+HEADER_KEYS = ("msg_id", "username", "session", "date", "msg_type", "version")
+
+
+class MessageError(AssertionError):
+    """A message that breaks the protocol's shape."""
+
+
+def _need(cond, msg, what):
+    if not cond:
+        raise MessageError("%s: %s\nmessage: %r" % (msg.get("msg_type", "?"), what, msg))
+
+
+def _str(msg, content, key):
+    _need(isinstance(content.get(key), str), msg, "content[%r] must be a string" % key)
+
+
+def _int(msg, content, key):
+    v = content.get(key)
+    _need(isinstance(v, int) and not isinstance(v, bool), msg, "content[%r] must be an integer" % key)
+
+
+def _bool(msg, content, key):
+    _need(isinstance(content.get(key), bool), msg, "content[%r] must be a boolean" % key)
+
+
+def _dict(msg, content, key):
+    _need(isinstance(content.get(key), dict), msg, "content[%r] must be an object" % key)
+
+
+def _str_list(msg, content, key):
+    v = content.get(key)
+    _need(isinstance(v, list) and all(isinstance(s, str) for s in v), msg,
+          "content[%r] must be a list of strings" % key)
+
+
+def _mime_bundle(msg, content, key="data"):
+    _dict(msg, content, key)
+    for mime in content[key]:
+        _need(MIME_RE.match(mime), msg, "bad MIME type %r in %s" % (mime, key))
+
+
+def _reply_status(msg, c):
+    _need(c.get("status") in ("ok", "error", "aborted"), msg, "status must be ok, error or aborted")
+    if c["status"] == "error":
+        _str(msg, c, "ename")
+        _str(msg, c, "evalue")
+        _str_list(msg, c, "traceback")
+
+
+def _execute_reply(msg, c):
+    _reply_status(msg, c)
+    _int(msg, c, "execution_count")
+    if c["status"] == "ok":
+        _dict(msg, c, "user_expressions")
+        _need(isinstance(c.get("payload", []), list), msg, "payload must be a list")
+
+
+def _kernel_info_reply(msg, c):
+    _reply_status(msg, c)
+    for k in ("protocol_version", "implementation", "implementation_version", "banner"):
+        _str(msg, c, k)
+    _need(VERSION_RE.match(c["protocol_version"]), msg, "protocol_version must be x.y")
+    _dict(msg, c, "language_info")
+    li = c["language_info"]
+    for k in ("name", "version", "mimetype", "file_extension"):
+        _str(msg, li, k)
+    _need(li["file_extension"].startswith("."), msg, "file_extension must start with '.'")
+    links = c.get("help_links", [])
+    _need(isinstance(links, list) and all(isinstance(l, dict) and isinstance(l.get("text"), str)
+                                          and isinstance(l.get("url"), str) for l in links),
+          msg, "help_links must be [{text, url}]")
+
+
+def _complete_reply(msg, c):
+    _reply_status(msg, c)
+    _str_list(msg, c, "matches")
+    _int(msg, c, "cursor_start")
+    _int(msg, c, "cursor_end")
+    _dict(msg, c, "metadata")
+
+
+def _inspect_reply(msg, c):
+    _reply_status(msg, c)
+    _bool(msg, c, "found")
+    _mime_bundle(msg, c)
+    _dict(msg, c, "metadata")
+
+
+def _is_complete_reply(msg, c):
+    _reply_status(msg, c)
+    _need(c.get("status") in ("complete", "incomplete", "invalid", "unknown"), msg,
+          "is_complete status must be complete, incomplete, invalid or unknown")
+    if c["status"] == "incomplete":
+        _str(msg, c, "indent")
+
+
+def _history_reply(msg, c):
+    _reply_status(msg, c)
+    h = c.get("history")
+    _need(isinstance(h, list), msg, "history must be a list")
+    for e in h:
+        _need(isinstance(e, list) and len(e) == 3 and isinstance(e[0], int) and isinstance(e[1], int),
+              msg, "history entries must be [session, line, input]")
+
+
+def _comm_info_reply(msg, c):
+    _reply_status(msg, c)
+    _dict(msg, c, "comms")
+    for cid, info in c["comms"].items():
+        _need(isinstance(info, dict) and isinstance(info.get("target_name"), str), msg,
+              "comms[%r] must hold target_name" % cid)
+
+
+def _status(msg, c):
+    _need(c.get("execution_state") in ("busy", "idle", "starting"), msg, "bad execution_state")
+
+
+def _stream(msg, c):
+    _need(c.get("name") in ("stdout", "stderr"), msg, "stream name must be stdout or stderr")
+    _str(msg, c, "text")
+
+
+def _execute_input(msg, c):
+    _str(msg, c, "code")
+    _int(msg, c, "execution_count")
+
+
+def _display_data(msg, c):
+    _mime_bundle(msg, c)
+    _dict(msg, c, "metadata")
+    if "transient" in c:
+        _dict(msg, c, "transient")
+
+
+def _update_display_data(msg, c):
+    _display_data(msg, c)
+    _dict(msg, c, "transient")
+    _str(msg, c["transient"], "display_id")
+
+
+def _execute_result(msg, c):
+    _int(msg, c, "execution_count")
+    _mime_bundle(msg, c)
+    _need("text/plain" in c["data"], msg, "execute_result must hold text/plain")
+    _dict(msg, c, "metadata")
+
+
+def _error(msg, c):
+    _str(msg, c, "ename")
+    _str(msg, c, "evalue")
+    _str_list(msg, c, "traceback")
+
+
+def _clear_output(msg, c):
+    _bool(msg, c, "wait")
+
+
+def _comm_close(msg, c):
+    _str(msg, c, "comm_id")
+    if "data" in c:
+        _dict(msg, c, "data")
+
+
+def _input_request(msg, c):
+    _str(msg, c, "prompt")
+    _bool(msg, c, "password")
+
+
+def _shutdown_reply(msg, c):
+    _reply_status(msg, c)
+    _bool(msg, c, "restart")
+
+
+CONTENT_CHECKS = {
+    "execute_reply": _execute_reply,
+    "kernel_info_reply": _kernel_info_reply,
+    "complete_reply": _complete_reply,
+    "inspect_reply": _inspect_reply,
+    "is_complete_reply": _is_complete_reply,
+    "history_reply": _history_reply,
+    "comm_info_reply": _comm_info_reply,
+    "interrupt_reply": _reply_status,
+    "shutdown_reply": _shutdown_reply,
+    "status": _status,
+    "stream": _stream,
+    "execute_input": _execute_input,
+    "display_data": _display_data,
+    "update_display_data": _update_display_data,
+    "execute_result": _execute_result,
+    "error": _error,
+    "clear_output": _clear_output,
+    "comm_close": _comm_close,
+    "input_request": _input_request,
+}
+
+
+def validate_message(msg, msg_type=None, parent_id=None):
+    """Checks one deserialized message; raises MessageError."""
+    for part in ("header", "parent_header", "metadata", "content"):
+        _need(isinstance(msg.get(part), dict), msg, "%s must be an object" % part)
+    h = msg["header"]
+    for k in HEADER_KEYS:
+        _need(k in h, msg, "header lacks %r" % k)
+    for k in ("msg_id", "username", "session", "msg_type", "version"):
+        _need(isinstance(h[k], str), msg, "header[%r] must be a string" % k)
+    _need(h["msg_id"] != "", msg, "empty msg_id")
+    _need(VERSION_RE.match(h["version"]), msg, "header version must be x.y")
+    date = h["date"]  # jupyter_client parses ISO 8601 dates into datetimes
+    _need(isinstance(date, datetime.datetime) or (isinstance(date, str) and DATE_RE.match(date)),
+          msg, "header date must be ISO 8601")
+    _need(msg["msg_type"] == h["msg_type"], msg, "msg_type differs from header.msg_type")
+    if msg_type is not None:
+        _need(h["msg_type"] == msg_type, msg, "expected msg_type %r" % msg_type)
+    if parent_id is not None:
+        _need(msg["parent_header"].get("msg_id") == parent_id, msg,
+              "parent_header.msg_id must be %r" % parent_id)
+    check = CONTENT_CHECKS.get(h["msg_type"])
+    _need(check is not None, msg, "unexpected message type")
+    check(msg, msg["content"])
+    return msg
+
+
+class ValidatorSelfTest(unittest.TestCase):
+    """The validator must be able to fail."""
+
+    def good(self):
+        return {
+            "header": {"msg_id": "a", "username": "u", "session": "s", "date": "2026-01-02T03:04:05.123456Z",
+                       "msg_type": "stream", "version": "5.3"},
+            "msg_type": "stream", "parent_header": {"msg_id": "p"}, "metadata": {},
+            "content": {"name": "stdout", "text": "x"},
+        }
+
+    def test_accepts_good(self):
+        validate_message(self.good(), "stream", "p")
+
+    def test_rejects_bad(self):
+        bad = []
+        m = self.good(); del m["header"]["version"]; bad.append(m)
+        m = self.good(); m["header"]["version"] = "5"; bad.append(m)
+        m = self.good(); m["header"]["date"] = "yesterday"; bad.append(m)
+        m = self.good(); m["content"]["name"] = "stdlog"; bad.append(m)
+        m = self.good(); m["metadata"] = None; bad.append(m)
+        m = self.good(); m["parent_header"] = {"msg_id": "other"}; bad.append(m)
+        m = self.good(); m["msg_type"] = m["header"]["msg_type"] = "execute_result"
+        m["content"] = {"execution_count": 1, "data": {"image/png": "x"}, "metadata": {}}; bad.append(m)
+        for m in bad:
+            with self.assertRaises(MessageError):
+                validate_message(m, parent_id="p")
+
+
+# --------------------------------------------------------------------------
+# Helpers
+
+
+class Result:
+    """The reply and IOPub messages of one request."""
+
+    def __init__(self, reply, iopub):
+        self.reply = reply
+        self.content = reply["content"]
+        self.iopub = iopub
+
+    def outputs(self, *types):
+        skip = ("status", "execute_input")
+        return [m for m in self.iopub if m["msg_type"] not in skip and (not types or m["msg_type"] in types)]
+
+    def stdout(self):
+        return "".join(m["content"]["text"] for m in self.outputs("stream") if m["content"]["name"] == "stdout")
+
+    def stderr(self):
+        return "".join(m["content"]["text"] for m in self.outputs("stream") if m["content"]["name"] == "stderr")
+
+    def result_text(self):
+        rs = self.outputs("execute_result")
+        return rs[-1]["content"]["data"]["text/plain"] if rs else None
+
+
+class KernelTestCase(unittest.TestCase):
+    """Starts one kernel for the class and checks each exchange."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=STARTUP_TIMEOUT)
+        cls.session_id = None
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kc.stop_channels()
+        cls.km.shutdown_kernel(now=False)
+
+    def setUp(self):
+        self.flush_iopub()
+
+    def flush_iopub(self):
+        while True:
+            try:
+                self.kc.get_iopub_msg(timeout=0.05)
+            except queue.Empty:
+                return
+
+    def shell_reply(self, msg_id, msg_type, timeout=TIMEOUT):
+        deadline = time.monotonic() + timeout
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                self.fail("no %s for %s within %.0fs" % (msg_type, msg_id, timeout))
+            try:
+                reply = self.kc.get_shell_msg(timeout=left)
+            except queue.Empty:
+                continue
+            validate_message(reply)
+            self.assertEqual(reply["parent_header"].get("msg_id"), msg_id,
+                             "a shell reply to another request arrived: %r" % reply)
+            self.assertEqual(reply["msg_type"], msg_type)
+            return reply
+
+    def control_reply(self, msg_id, msg_type, timeout=TIMEOUT):
+        reply = self.kc.get_control_msg(timeout=timeout)
+        validate_message(reply, msg_type, msg_id)
+        return reply
+
+    def iopub_for(self, msg_id, timeout=TIMEOUT, execute_code=None):
+        """Collects the IOPub messages of one request, busy to idle, checking the order."""
+        msgs = []
+        deadline = time.monotonic() + timeout
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                self.fail("no idle for %s within %.0fs; got %r" % (msg_id, timeout,
+                          [m["msg_type"] for m in msgs]))
+            try:
+                msg = self.kc.get_iopub_msg(timeout=left)
+            except queue.Empty:
+                continue
+            validate_message(msg)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                self.assertEqual(msg["msg_type"], "status",
+                                 "output of another request leaked into this one: %r" % msg)
+                continue
+            if not msgs:
+                self.assertEqual((msg["msg_type"], msg["content"].get("execution_state")), ("status", "busy"),
+                                 "first IOPub message of a request must be status: busy")
+            msgs.append(msg)
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                break
+        inner = [m["msg_type"] for m in msgs[1:-1]]
+        self.assertNotIn("status", inner, "busy/idle nested inside one request: %r" % inner)
+        if execute_code is not None:
+            self.assertEqual(inner[:1], ["execute_input"], "execute_input must follow busy")
+            self.assertEqual(msgs[1]["content"]["code"], execute_code)
+        return msgs
+
+    def execute(self, code, timeout=TIMEOUT, **kw):
+        msg_id = self.kc.execute(code, **kw)
+        reply = self.shell_reply(msg_id, "execute_reply", timeout)
+        silent = kw.get("silent", False)
+        iopub = self.iopub_for(msg_id, timeout, execute_code=None if silent else code)
+        return Result(reply, iopub)
+
+    def ok(self, code, **kw):
+        r = self.execute(code, **kw)
+        self.assertEqual(r.content["status"], "ok", "cell failed: %r\ncode:\n%s" % (r.content, code))
+        return r
+
+    def request(self, msg_id, reply_type):
+        reply = self.shell_reply(msg_id, reply_type)
+        return Result(reply, self.iopub_for(msg_id))
+
+
+# --------------------------------------------------------------------------
+# The shared-kernel tests
+
+
+class ProtocolTests(KernelTestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        r = cls.kc.execute_interactive(IMPORTS, timeout=TIMEOUT, output_hook=lambda m: None)
+        if r["content"]["status"] != "ok":
+            raise RuntimeError("imports failed: %r" % r["content"])
+
+    def test_kernel_info_shell(self):
+        r = self.request(self.kc.kernel_info(), "kernel_info_reply")
+        c = r.content
+        self.assertEqual(c["status"], "ok")
+        self.assertEqual(c["protocol_version"], "5.3")
+        self.assertEqual(c["language_info"]["name"], "go")
+        self.assertEqual(c["language_info"]["file_extension"], ".go")
+        self.assertEqual(c["language_info"]["mimetype"], "text/x-go")
+        self.assertTrue(c["implementation"])
+
+    def test_kernel_info_control(self):
+        msg = self.kc.session.msg("kernel_info_request")
+        self.kc.control_channel.send(msg)
+        reply = self.control_reply(msg["header"]["msg_id"], "kernel_info_reply")
+        self.assertEqual(reply["content"]["language_info"]["name"], "go")
+        self.iopub_for(msg["header"]["msg_id"])
+
+    def test_execute_streams(self):
+        r = self.ok('fmt.Println("hello, world")\nfmt.Fprintln(os.Stderr, "to stderr")')
+        self.assertEqual(r.stdout(), "hello, world\n")
+        self.assertEqual(r.stderr(), "to stderr\n")
+        self.assertEqual(r.outputs("execute_result"), [])
+
+    def test_execute_result(self):
+        r = self.ok("20 + 22")
+        res = r.outputs("execute_result")
+        self.assertEqual(len(res), 1)
+        self.assertEqual(res[0]["content"]["data"]["text/plain"], "42")
+        self.assertEqual(res[0]["content"]["execution_count"], r.content["execution_count"])
+
+    def test_state_across_cells(self):
+        self.ok("stateCounter := 1")
+        self.ok("stateCounter++")
+        self.ok("func twice(x int) int { return 2 * x }")
+        r = self.ok("twice(stateCounter)")
+        self.assertEqual(r.result_text(), "4")
+
+    def test_display_png(self):
+        code = ("img := image.NewGray(image.Rect(0, 0, 7, 5))\n"
+                "var pngBuf bytes.Buffer\n"
+                "png.Encode(&pngBuf, img)\n"
+                "display.PNG(pngBuf.Bytes())")
+        r = self.ok(code)
+        disp = r.outputs("display_data")
+        self.assertEqual(len(disp), 1, r.outputs())
+        raw = base64.b64decode(disp[0]["content"]["data"]["image/png"])
+        self.assertEqual(raw[:8], b"\x89PNG\r\n\x1a\n")
+        width, height = int.from_bytes(raw[16:20], "big"), int.from_bytes(raw[20:24], "big")
+        self.assertEqual((width, height), (7, 5))
+        self.assertIn("text/plain", disp[0]["content"]["data"])
+
+    def test_update_display(self):
+        r = self.ok('progress := display.New()\nprogress.Text("step 0")\nprogress.Text("step 1")')
+        kinds = [m["msg_type"] for m in r.outputs()]
+        self.assertEqual(kinds, ["display_data", "update_display_data"])
+        first, upd = r.outputs()
+        did = first["content"]["transient"]["display_id"]
+        self.assertTrue(did)
+        self.assertEqual(upd["content"]["transient"]["display_id"], did)
+        self.assertEqual(upd["content"]["data"]["text/plain"], "step 1")
+        r2 = self.ok('progress.Text("step 2")')
+        upd2 = r2.outputs()
+        self.assertEqual([m["msg_type"] for m in upd2], ["update_display_data"])
+        self.assertEqual(upd2[0]["content"]["transient"]["display_id"], did)
+
+    def test_clear_output(self):
+        r = self.ok('fmt.Println("a")\ndisplay.Clear()\nfmt.Println("b")\ndisplay.ClearWait()')
+        kinds = [(m["msg_type"], m["content"].get("wait")) for m in r.outputs()]
+        self.assertEqual(kinds, [("stream", None), ("clear_output", False), ("stream", None),
+                                 ("clear_output", True)])
+
+    def test_error_compile_names_line(self):
+        code = "okLine := 1\n_ = okLine\nbroken := undefinedName + 1"
+        r = self.execute(code)
+        self.assertEqual(r.content["status"], "error")
+        outs = r.outputs()
+        self.assertEqual([m["msg_type"] for m in outs], ["error"], "an error cell shows exactly one error")
+        tb = "\n".join(outs[0]["content"]["traceback"])
+        self.assertIn("undefinedName", tb + outs[0]["content"]["evalue"])
+        self.assertRegex(tb, r"(line 3\b|:3:\d+|\b3:\d+)", "traceback must name the cell line")
+        self.assertEqual(r.content["ename"], outs[0]["content"]["ename"])
+
+    def test_error_panic_names_line(self):
+        code = "var emptySlice []int\nidx := 3\n_ = emptySlice[idx]"
+        r = self.execute(code)
+        self.assertEqual(r.content["status"], "error")
+        outs = r.outputs("error")
+        self.assertEqual(len(outs), 1)
+        tb = "\n".join(outs[0]["content"]["traceback"])
+        self.assertRegex(tb, r"(line 3\b|:3:\d+|\b3:\d+)", "traceback must name the cell line")
+        self.ok("fmt.Println(idx)")  # the session survives the panic
+
+    def test_execution_counter(self):
+        a = self.ok("counterProbe := 1")
+        n = a.content["execution_count"]
+        b = self.ok("counterProbe++")
+        self.assertEqual(b.content["execution_count"], n + 1)
+        inp = [m for m in b.iopub if m["msg_type"] == "execute_input"][0]
+        self.assertEqual(inp["content"]["execution_count"], n + 1)
+        c = self.ok("counterProbe++", store_history=False)
+        self.assertEqual(c.content["execution_count"], n + 1, "store_history=false must not count")
+        d = self.ok("", silent=True)
+        self.assertEqual(d.content["execution_count"], n + 1)
+        e = self.ok("counterProbe")
+        self.assertEqual(e.content["execution_count"], n + 2)
+        self.assertEqual(e.result_text(), "3")
+
+    def test_silent(self):
+        r = self.ok('silentValue := 7\nfmt.Println("quiet")\nsilentValue', silent=True)
+        self.assertEqual([m["msg_type"] for m in r.iopub], ["status", "status"],
+                         "a silent request publishes only busy and idle")
+        self.assertEqual(self.ok("silentValue").result_text(), "7")
+
+    def test_user_expressions(self):
+        r = self.ok("userBase := 5", user_expressions={"double": "userBase * 2", "bad": "noSuchVar + 1"})
+        ue = r.content["user_expressions"]
+        self.assertEqual(set(ue), {"double", "bad"})
+        self.assertEqual(ue["double"]["status"], "ok")
+        self.assertEqual(ue["double"]["data"]["text/plain"], "10")
+        self.assertIn("metadata", ue["double"])
+        self.assertEqual(ue["bad"]["status"], "error")
+        self.assertTrue(ue["bad"]["ename"])
+        self.assertIsInstance(ue["bad"]["traceback"], list)
+
+    def test_stop_on_error_aborts_queue(self):
+        first = self.kc.execute('panic("stop here")')
+        queued = [self.kc.execute('fmt.Println("must not run %d")' % i) for i in range(2)]
+        info = self.kc.kernel_info()
+        r = self.shell_reply(first, "execute_reply")
+        self.assertEqual(r["content"]["status"], "error")
+        self.iopub_for(first)
+        for q in queued:
+            rep = self.shell_reply(q, "execute_reply")
+            self.assertIn(rep["content"]["status"], ("aborted", "error"))
+            msgs = self.iopub_for(q)
+            self.assertEqual([m["msg_type"] for m in msgs], ["status", "status"], "aborted cell has output")
+        rep = self.shell_reply(info, "kernel_info_reply")
+        self.assertEqual(rep["content"]["status"], "ok", "non-execute requests are never aborted")
+        self.iopub_for(info)
+        self.ok('fmt.Println("runs again")')
+
+    def test_stop_on_error_false_keeps_queue(self):
+        first = self.kc.execute('panic("no stop")', stop_on_error=False)
+        second = self.kc.execute('fmt.Println("still runs")')
+        self.assertEqual(self.shell_reply(first, "execute_reply")["content"]["status"], "error")
+        self.iopub_for(first)
+        rep = self.shell_reply(second, "execute_reply")
+        self.assertEqual(rep["content"]["status"], "ok")
+        r = Result(rep, self.iopub_for(second))
+        self.assertEqual(r.stdout(), "still runs\n")
+
+    def test_complete(self):
+        code = "fmt.Prin"
+        r = self.request(self.kc.complete(code, len(code)), "complete_reply")
+        c = r.content
+        self.assertEqual(c["status"], "ok")
+        full = [code[:c["cursor_start"]] + m for m in c["matches"]]
+        self.assertIn("fmt.Println", full, c)
+        self.assertEqual(c["cursor_end"], len(code))
+        # cursor positions count code points, not bytes.
+        code = 's := "héllo"\nfmt.Prin'
+        c = self.request(self.kc.complete(code, len(code)), "complete_reply").content
+        self.assertEqual(c["cursor_end"], len(code))
+        self.assertIn("fmt.Println", [code[:c["cursor_start"]] + m for m in c["matches"]], c)
+
+    def test_complete_session_names(self):
+        self.ok("completionTarget := 3")
+        code = "complet"
+        c = self.request(self.kc.complete(code, len(code)), "complete_reply").content
+        self.assertIn("completionTarget", [code[:c["cursor_start"]] + m for m in c["matches"]], c)
+
+    def test_inspect(self):
+        code = "fmt.Println"
+        c = self.request(self.kc.inspect(code, len(code)), "inspect_reply").content
+        self.assertEqual(c["status"], "ok")
+        self.assertTrue(c["found"])
+        self.assertIn("text/plain", c["data"])
+        self.assertIn("Println", c["data"]["text/plain"])
+        c = self.request(self.kc.inspect("zzNoSuchName", 5), "inspect_reply").content
+        self.assertFalse(c["found"])
+
+    def test_is_complete(self):
+        cases = {"x := 1": "complete", "func f() {": "incomplete", "x := )": "invalid"}
+        for code, want in cases.items():
+            c = self.request(self.kc.is_complete(code), "is_complete_reply").content
+            self.assertEqual(c["status"], want, code)
+            if want == "incomplete":
+                self.assertIsInstance(c["indent"], str)
+
+    def test_history(self):
+        self.ok("historyMarkerA := 1")
+        self.ok("historyMarkerB := 2")
+        c = self.request(self.kc.history(hist_access_type="tail", n=2), "history_reply").content
+        self.assertEqual([e[2] for e in c["history"]], ["historyMarkerA := 1", "historyMarkerB := 2"])
+        line_b = c["history"][1][1]
+        c = self.request(self.kc.history(hist_access_type="range", session=0, start=line_b - 1, stop=line_b + 1),
+                         "history_reply").content
+        self.assertEqual([e[2] for e in c["history"]], ["historyMarkerA := 1", "historyMarkerB := 2"])
+        c = self.request(self.kc.history(hist_access_type="search", pattern="historyMarkerB*"),
+                         "history_reply").content
+        self.assertTrue(c["history"])
+        self.assertTrue(all(e[2].startswith("historyMarkerB") for e in c["history"]), c["history"])
+
+    def test_comm_info(self):
+        c = self.request(self.kc.comm_info(), "comm_info_reply").content
+        self.assertEqual(c["status"], "ok")
+        self.assertEqual(c["comms"], {})
+
+    def test_comm_open_unknown_target(self):
+        comm_id = uuid.uuid4().hex
+        msg = self.kc.session.msg("comm_open", {"comm_id": comm_id, "target_name": "no.such.target", "data": {}})
+        self.kc.shell_channel.send(msg)
+        msgs = self.iopub_for(msg["header"]["msg_id"])
+        closes = [m for m in msgs if m["msg_type"] == "comm_close"]
+        self.assertEqual(len(closes), 1, [m["msg_type"] for m in msgs])
+        self.assertEqual(closes[0]["content"]["comm_id"], comm_id)
+
+    def test_interrupt_endless_loop(self):
+        self.ok("survivor := 41")
+        code = "spins := 0\nfor {\n\tspins++\n}"
+        msg_id = self.kc.execute(code)
+        # Wait until the cell runs.
+        while True:
+            m = self.kc.get_iopub_msg(timeout=TIMEOUT)
+            if m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "execute_input":
+                break
+        time.sleep(0.3)
+        t0 = time.monotonic()
+        self.km.interrupt_kernel()
+        rep = self.shell_reply(msg_id, "execute_reply", timeout=10)
+        took = time.monotonic() - t0
+        self.assertEqual(rep["content"]["status"], "error")
+        self.assertLess(took, 5, "interrupt took too long")
+        rest = self.iopub_for_after_start(msg_id)
+        self.assertEqual([m["msg_type"] for m in rest if m["msg_type"] == "error"], ["error"])
+        r = self.ok("survivor + 1")
+        self.assertEqual(r.result_text(), "42")
+
+    def iopub_for_after_start(self, msg_id):
+        out = []
+        while True:
+            m = self.kc.get_iopub_msg(timeout=TIMEOUT)
+            validate_message(m)
+            if m["parent_header"].get("msg_id") != msg_id:
+                continue
+            out.append(m)
+            if m["msg_type"] == "status" and m["content"]["execution_state"] == "idle":
+                return out
+
+    def test_interrupt_request_on_control(self):
+        msg = self.kc.session.msg("interrupt_request", {})
+        self.kc.control_channel.send(msg)
+        reply = self.control_reply(msg["header"]["msg_id"], "interrupt_reply")
+        self.assertEqual(reply["content"]["status"], "ok")
+        self.iopub_for(msg["header"]["msg_id"])
+        self.ok("1")
+
+    def test_forged_messages_ignored(self):
+        sock = self.kc.shell_channel.socket
+        session = self.kc.session
+        forged = session.msg("execute_request", {"code": 'fmt.Println("forged")', "silent": False,
+                                                 "store_history": True, "user_expressions": {},
+                                                 "allow_stdin": False, "stop_on_error": True})
+        frames = session.serialize(forged)
+        i = frames.index(b"<IDS|MSG>")
+        frames[i + 1] = b"0" * len(frames[i + 1])  # wrong signature
+        sock.send_multipart(frames)
+        unsigned = list(frames)
+        unsigned[i + 1] = b""
+        sock.send_multipart(unsigned)
+        sock.send_multipart([b"<IDS|MSG>", b"garbage"])  # malformed
+        sock.send_multipart([b"no delimiter at all"])
+        # The kernel must answer the next honest request, and nothing else.
+        r = self.request(self.kc.kernel_info(), "kernel_info_reply")
+        self.assertEqual(r.content["status"], "ok")
+        time.sleep(0.3)
+        try:
+            stray = self.kc.get_shell_msg(timeout=0.2)
+        except queue.Empty:
+            stray = None
+        self.assertIsNone(stray, "the kernel answered a forged message")
+        while True:
+            try:
+                m = self.kc.get_iopub_msg(timeout=0.2)
+            except queue.Empty:
+                break
+            self.assertNotEqual(m["parent_header"].get("msg_id"), forged["header"]["msg_id"],
+                                "the kernel executed a forged message")
+
+    def test_stdin(self):
+        code = 'var answer string\nfmt.Scanln(&answer)\nfmt.Println("got", answer)'
+        msg_id = self.kc.execute(code, allow_stdin=True)
+        req = self.kc.get_stdin_msg(timeout=TIMEOUT)
+        validate_message(req, "input_request", msg_id)
+        self.assertFalse(req["content"]["password"])
+        self.kc.input("gopher")
+        rep = self.shell_reply(msg_id, "execute_reply")
+        self.assertEqual(rep["content"]["status"], "ok", rep["content"])
+        r = Result(rep, self.iopub_for(msg_id, execute_code=code))
+        self.assertIn("got gopher", r.stdout())
+
+    def test_stdin_not_allowed(self):
+        r = self.execute('var ans2 string\n_, scanErr := fmt.Scanln(&ans2)\nfmt.Println(scanErr != nil)',
+                         allow_stdin=False)
+        try:
+            stray = self.kc.get_stdin_msg(timeout=0.2)
+        except queue.Empty:
+            stray = None
+        self.assertIsNone(stray, "input_request sent although allow_stdin was false")
+        if r.content["status"] == "ok":
+            self.assertEqual(r.stdout(), "true\n")
+
+
+# --------------------------------------------------------------------------
+# Lifecycle: each test has its own kernel
+
+
+class LifecycleTests(unittest.TestCase):
+
+    def start(self):
+        km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=STARTUP_TIMEOUT)
+        self.addCleanup(self.stop, km, kc)
+        return km, kc
+
+    @staticmethod
+    def stop(km, kc):
+        kc.stop_channels()
+        if km.has_kernel:
+            km.shutdown_kernel(now=True)
+
+    def run_cell(self, kc, code):
+        reply = kc.execute_interactive(code, timeout=TIMEOUT, output_hook=lambda m: None)
+        validate_message(reply, "execute_reply")
+        return reply["content"]
+
+    def test_restart(self):
+        km, kc = self.start()
+        self.assertEqual(self.run_cell(kc, "beforeRestart := 1")["status"], "ok")
+        pid_before = km.provisioner.process.pid
+        kc.kernel_info()
+        session_before = kc.get_shell_msg(timeout=TIMEOUT)["header"]["session"]
+        km.restart_kernel(now=False)
+        self.assertEqual(km._shutdown_status.name, "ShutdownRequest",
+                         "the kernel needed a signal to stop on restart")
+        kc.wait_for_ready(timeout=STARTUP_TIMEOUT)
+        self.assertNotEqual(km.provisioner.process.pid, pid_before)
+        kc.kernel_info()
+        reply = kc.get_shell_msg(timeout=TIMEOUT)
+        validate_message(reply, "kernel_info_reply")
+        self.assertNotEqual(reply["header"]["session"], session_before, "a restarted kernel needs a new session id")
+        c = self.run_cell(kc, "beforeRestart")
+        self.assertEqual(c["status"], "error", "state survived a restart")
+        self.assertEqual(self.run_cell(kc, "afterRestart := 2")["status"], "ok")
+
+    def test_shutdown_request(self):
+        km, kc = self.start()
+        proc = km.provisioner.process
+        msg_id = kc.shutdown()
+        reply = kc.get_control_msg(timeout=TIMEOUT)
+        validate_message(reply, "shutdown_reply", msg_id)
+        self.assertFalse(reply["content"]["restart"])
+        self.assertEqual(proc.wait(timeout=10), 0, "kernel exit status")
+
+    def test_shutdown_kernel_clean(self):
+        km, kc = self.start()
+        proc = km.provisioner.process
+        t0 = time.monotonic()
+        km.shutdown_kernel(now=False)
+        self.assertEqual(km._shutdown_status.name, "ShutdownRequest",
+                         "the kernel did not exit on shutdown_request (SIGTERM/SIGKILL used)")
+        self.assertEqual(proc.returncode, 0)
+        self.assertLess(time.monotonic() - t0, 3)
+
+
+if __name__ == "__main__":
+    unittest.main()
