@@ -2,6 +2,7 @@ package signal
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"testing"
 
@@ -57,6 +58,56 @@ func BenchmarkCorrelate1D(b *testing.B) {
 				CorrelateWith(x, h, Full, m)
 			}
 			b.ReportMetric(float64(len(x))*float64(b.N)/b.Elapsed().Seconds(), "samples/s")
+		})
+	}
+}
+
+// exactGamma is the zero-mean NCC of one window from its definition, in two
+// passes (the float64 reference of the benchmark's error metric).
+func exactGamma(img, tpl *mat.Dense, u, v int) float64 {
+	tr, tc := tpl.Dims()
+	n := float64(tr * tc)
+	var mf, mt float64
+	for a := 0; a < tr; a++ {
+		for b := 0; b < tc; b++ {
+			mf += img.At(u+a, v+b)
+			mt += tpl.At(a, b)
+		}
+	}
+	mf /= n
+	mt /= n
+	var num, sf, st float64
+	for a := 0; a < tr; a++ {
+		for b := 0; b < tc; b++ {
+			df, dt := img.At(u+a, v+b)-mf, tpl.At(a, b)-mt
+			num += df * dt
+			sf += df * df
+			st += dt * dt
+		}
+	}
+	return num / math.Sqrt(sf*st)
+}
+
+func BenchmarkNCC(b *testing.B) {
+	img := uniformDense(5, 1024, 1024)
+	for _, t := range []int{32, 128} {
+		tpl := mat.DenseCopyOf(img.Slice(300, 300+t, 400, 400+t))
+		b.Run(fmt.Sprintf("img1024_tpl%d", t), func(b *testing.B) {
+			var g *mat.Dense
+			for b.Loop() {
+				g = NCC(img, tpl)
+			}
+			ro, co := g.Dims()
+			b.ReportMetric(float64(ro*co)*float64(b.N)/b.Elapsed().Seconds(), "pixels/s")
+			// Max error against the exact definition on 400 random windows
+			// and the true place.
+			rng := rand.New(rand.NewPCG(7, 7))
+			maxErr := math.Abs(g.At(300, 400) - exactGamma(img, tpl, 300, 400))
+			for range 400 {
+				u, v := rng.IntN(ro), rng.IntN(co)
+				maxErr = math.Max(maxErr, math.Abs(g.At(u, v)-exactGamma(img, tpl, u, v)))
+			}
+			b.ReportMetric(maxErr*1e12, "maxerr_e-12")
 		})
 	}
 }
