@@ -19,10 +19,10 @@ var Unit = &Square{Side: 1}
 // Square is a square.
 type Square struct {
 	// Side is the length of a side.
-	Side float64
-	Color      // embedded
-	io.Writer  // embedded from another package
-	area float64
+	Side      float64
+	Color     // embedded
+	io.Writer // embedded from another package
+	area      float64
 }
 
 // NewSquare returns a square of side s.
