@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -197,7 +198,10 @@ func TestServeIPC(t *testing.T) {
 	testServe(t, wire.ConnectionInfo{Transport: "ipc", IP: filepath.Join(t.TempDir(), "k"), ShellPort: 1, IOPubPort: 2, StdinPort: 3, ControlPort: 4, HBPort: 5})
 }
 
-func testServe(t *testing.T, ci wire.ConnectionInfo) {
+// serve starts Serve on ci with a blocker and returns a connected client
+// that has had its kernel_info_reply on control.
+func serve(t *testing.T, ci wire.ConnectionInfo) (*client, blocker, chan error, *wire.Message) {
+	t.Helper()
 	ci.SignatureScheme, ci.Key = "hmac-sha256", wire.NewID()
 	b, _ := json.Marshal(ci)
 	file := filepath.Join(t.TempDir(), "kernel-test.json")
@@ -205,13 +209,21 @@ func testServe(t *testing.T, ci wire.ConnectionInfo) {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
 	in := blocker{release: make(chan struct{})}
 	served := make(chan error, 1)
 	go func() {
 		served <- kernel.Serve(ctx, file, in, kernel.Options{Log: log.New(testWriter{t}, "", 0)})
 	}()
 	c := dial(t, ctx, ci)
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case err := <-served:
+			served <- err
+		case <-time.After(10 * time.Second):
+			t.Error("Serve did not return after cancel")
+		}
+	})
 
 	// As jupyter_client does: nudge with kernel_info (here on control)
 	// until both its reply and some IOPub message have arrived.
@@ -225,6 +237,11 @@ func testServe(t *testing.T, ci wire.ConnectionInfo) {
 			info = m
 		}
 	}
+	return c, in, served, info
+}
+
+func testServe(t *testing.T, ci wire.ConnectionInfo) {
+	c, in, served, info := serve(t, ci)
 	if info.Header.MsgType != "kernel_info_reply" || !strings.Contains(string(info.Content), `"protocol_version":"5.3"`) {
 		t.Errorf("kernel_info_reply %s", info.Content)
 	}
@@ -281,7 +298,70 @@ func testServe(t *testing.T, ci wire.ConnectionInfo) {
 		if err != nil {
 			t.Errorf("Serve = %v", err)
 		}
+		served <- err
 	case <-time.After(10 * time.Second):
 		t.Fatal("Serve did not return after shutdown")
+	}
+}
+
+func TestServeSignals(t *testing.T) {
+	p := freePorts(t, 5)
+	c, _, served, _ := serve(t, wire.ConnectionInfo{Transport: "tcp", IP: "127.0.0.1", ShellPort: p[0], IOPubPort: p[1], StdinPort: p[2], ControlPort: p[3], HBPort: p[4]})
+	// SIGINT interrupts the running cell and leaves the kernel up.
+	id := c.send(wire.Shell, "execute_request", map[string]any{"code": "block", "stop_on_error": false})
+	time.Sleep(100 * time.Millisecond)
+	if err := syscall.Kill(os.Getpid(), syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	if r := c.reply(wire.Shell, id); !strings.Contains(string(r.Content), `"ename":"Interrupted"`) {
+		t.Errorf("interrupted cell reply %s", r.Content)
+	}
+	id = c.send(wire.Shell, "execute_request", map[string]any{"code": "still here"})
+	if r := c.reply(wire.Shell, id); !strings.Contains(string(r.Content), `"status":"ok"`) {
+		t.Errorf("after SIGINT %s", r.Content)
+	}
+	// SIGTERM is a clean exit.
+	if err := syscall.Kill(os.Getpid(), syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-served:
+		if err != nil {
+			t.Errorf("Serve after SIGTERM = %v", err)
+		}
+		served <- err
+	case <-time.After(10 * time.Second):
+		t.Fatal("Serve did not return after SIGTERM")
+	}
+}
+
+// TestHeartbeatSoak connects and drops many REQ clients, as
+// jupyter_client's HBChannel does after a missed beat, and checks that the
+// heartbeat keeps answering.
+func TestHeartbeatSoak(t *testing.T) {
+	p := freePorts(t, 5)
+	ci := wire.ConnectionInfo{Transport: "tcp", IP: "127.0.0.1", ShellPort: p[0], IOPubPort: p[1], StdinPort: p[2], ControlPort: p[3], HBPort: p[4]}
+	c, _, _, _ := serve(t, ci)
+	for i := range 30 {
+		req := zmq4.NewReq(context.Background(), zmq4.WithTimeout(2*time.Second))
+		if err := req.Dial(ci.Endpoint(wire.Heartbeat)); err != nil {
+			t.Fatal(err)
+		}
+		if i%3 != 0 { // a third of the clients vanish without waiting
+			ping := fmt.Sprintf("soak-%d", i)
+			if err := req.Send(zmq4.NewMsgString(ping)); err != nil {
+				t.Fatal(err)
+			}
+			if echo, err := req.Recv(); err != nil || string(echo.Bytes()) != ping {
+				t.Fatalf("client %d: echo %q, %v", i, echo.Bytes(), err)
+			}
+		}
+		req.Close()
+	}
+	if err := c.hb.Send(zmq4.NewMsgString("last")); err != nil {
+		t.Fatal(err)
+	}
+	if echo, err := c.hb.Recv(); err != nil || string(echo.Bytes()) != "last" {
+		t.Fatalf("heartbeat after soak: %q, %v", echo.Bytes(), err)
 	}
 }
