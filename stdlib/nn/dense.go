@@ -19,12 +19,20 @@ type Dense struct {
 	B *mat.Dense
 	// Act is the activation applied after the affine map.
 	Act Activation
+	// Float32, when set, runs the layer's matrix products in float32
+	// (blas32) while everything visible stays float64: about twice the
+	// speed of the products, at float32 precision (relative errors near
+	// 1e-6 instead of 1e-15). Leave it off for gradient checks. It takes
+	// effect at the next Forward.
+	Float32 bool
 
 	w, b   *Param
 	params []*Param
 
 	x            *mat.Dense // input of the last Forward (not owned)
 	z, a, dz, dx buffer
+	used32       bool // the last Forward ran in float32
+	s32          state32
 }
 
 // NewDense returns a Dense layer from in to out features with activation
@@ -71,8 +79,12 @@ func (d *Dense) OutSize() int { _, c := d.W.Dims(); return c }
 // Params returns W and B with their gradients, in that order.
 func (d *Dense) Params() []*Param { return d.params }
 
-// String describes the layer, for example "Dense(784 -> 128, ReLU)".
+// String describes the layer, for example "Dense(784 -> 128, ReLU)", with
+// ", float32" added when Float32 is set.
 func (d *Dense) String() string {
+	if d.Float32 {
+		return fmt.Sprintf("Dense(%d -> %d, %v, float32)", d.InSize(), d.OutSize(), d.Act)
+	}
 	return fmt.Sprintf("Dense(%d -> %d, %v)", d.InSize(), d.OutSize(), d.Act)
 }
 
@@ -95,6 +107,11 @@ func (d *Dense) Forward(x *mat.Dense) *mat.Dense {
 	d.x = x
 	z := d.z.ensure(n, out)
 	a := d.a.ensure(n, out)
+	d.used32 = d.Float32
+	if d.used32 {
+		d.forward32(x, z, a)
+		return a
+	}
 	blas64.Gemm(blas.NoTrans, blas.NoTrans, 1, x.RawMatrix(), d.W.RawMatrix(), 0, z.RawMatrix())
 	bias := d.B.RawRowView(0)
 	for i := 0; i < n; i++ {
@@ -106,22 +123,16 @@ func (d *Dense) Forward(x *mat.Dense) *mat.Dense {
 // Backward takes dy = dLoss/dOut for the last Forward, adds dLoss/dW and
 // dLoss/dB into the gradients of W and B, and returns dLoss/dx in a
 // layer-owned buffer.
-func (d *Dense) Backward(dy *mat.Dense) *mat.Dense {
-	dz := d.backwardParams(dy)
-	n, _ := dy.Dims()
-	dx := d.dx.ensure(n, d.InSize())
-	blas64.Gemm(blas.NoTrans, blas.Trans, 1, dz.RawMatrix(), d.W.RawMatrix(), 0, dx.RawMatrix())
-	return dx
-}
+func (d *Dense) Backward(dy *mat.Dense) *mat.Dense { return d.backward(dy, true) }
 
 // BackwardParams is Backward without the input gradient: it only adds
 // dLoss/dW and dLoss/dB into the gradients. It saves a third of the
 // work of Backward when the layer is the first of a network.
-func (d *Dense) BackwardParams(dy *mat.Dense) { d.backwardParams(dy) }
+func (d *Dense) BackwardParams(dy *mat.Dense) { d.backward(dy, false) }
 
-// backwardParams accumulates the parameter gradients and returns
-// dLoss/dz.
-func (d *Dense) backwardParams(dy *mat.Dense) *mat.Dense {
+// backward accumulates the parameter gradients and, if input is true,
+// returns dLoss/dx.
+func (d *Dense) backward(dy *mat.Dense, input bool) *mat.Dense {
 	if d.x == nil {
 		panic("nn: Dense.Backward called before Forward")
 	}
@@ -134,6 +145,14 @@ func (d *Dense) backwardParams(dy *mat.Dense) *mat.Dense {
 	for i := 0; i < n; i++ {
 		backActivate(d.Act, dz.RawRowView(i), dy.RawRowView(i), z.RawRowView(i), a.RawRowView(i), gb)
 	}
+	if d.used32 {
+		return d.backward32(dz, input)
+	}
 	blas64.Gemm(blas.Trans, blas.NoTrans, 1, d.x.RawMatrix(), dz.RawMatrix(), 1, d.w.Grad.RawMatrix())
-	return dz
+	if !input {
+		return nil
+	}
+	dx := d.dx.ensure(n, d.InSize())
+	blas64.Gemm(blas.NoTrans, blas.Trans, 1, dz.RawMatrix(), d.W.RawMatrix(), 0, dx.RawMatrix())
+	return dx
 }

@@ -88,6 +88,16 @@ func (s *Sequential) Params() []*Param {
 	return ps
 }
 
+// SetFloat32 sets the Float32 flag of every Dense layer: their matrix
+// products then run in float32 (see Dense.Float32).
+func (s *Sequential) SetFloat32(on bool) {
+	for _, l := range s.Layers {
+		if d, ok := l.(*Dense); ok {
+			d.Float32 = on
+		}
+	}
+}
+
 // ZeroGrad sets every parameter gradient of the network to zero.
 func (s *Sequential) ZeroGrad() { ZeroGrad(s.Params()) }
 
