@@ -89,7 +89,9 @@ func NCCContext(ctx context.Context, img, tpl *mat.Dense, opt NCCOptions) (*mat.
 		for j, v := range ig.row(i) {
 			d := v - fmean
 			fc.data[i*ig.c+j] = d
-			scale = math.Max(scale, d*d)
+			if d*d > scale {
+				scale = d * d
+			}
 		}
 	}
 	ro, co := ig.r-tg.r+1, ig.c-tg.c+1
@@ -110,26 +112,37 @@ func NCCContext(ctx context.Context, img, tpl *mat.Dense, opt NCCOptions) (*mat.
 	s1, s2 := windowSums(fc, tg.r, tg.c)
 	cut := ZeroVarianceRatio * float64(n) * scale
 	inv := 1 / float64(n)
-	for i := 0; i < ro; i++ {
-		orow := og.row(i)
-		a, b := s1[i*co:(i+1)*co], s2[i*co:(i+1)*co]
-		for j := range orow {
-			v := b[j]
-			if !opt.Cosine {
-				v -= a[j] * a[j] * inv
+	err := parallelFor(ctx, ro, workers(ro, float64(co)*20), func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			orow := og.row(i)
+			a, b := s1[i*co:(i+1)*co][:len(orow)], s2[i*co:(i+1)*co][:len(orow)]
+			for j := range orow {
+				v := b[j]
+				if !opt.Cosine {
+					v -= a[j] * a[j] * inv
+				}
+				if v <= cut {
+					orow[j] = 0
+					continue
+				}
+				orow[j] = clamp1(orow[j] / math.Sqrt(v*st))
 			}
-			if v <= cut {
-				orow[j] = 0
-				continue
-			}
-			orow[j] = clamp1(orow[j] / math.Sqrt(v*st))
 		}
+	})
+	if err != nil {
+		return nil, err
 	}
-	return out, ctx.Err()
+	return out, nil
 }
 
 func clamp1(g float64) float64 {
-	return math.Max(-1, math.Min(1, g))
+	if g > 1 {
+		return 1
+	}
+	if g < -1 {
+		return -1
+	}
+	return g
 }
 
 func meanGrid(g grid) float64 {

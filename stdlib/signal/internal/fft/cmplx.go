@@ -121,14 +121,21 @@ func mulMinusI(c complex128, inv bool) complex128 {
 }
 
 func radix4(y, x []complex128, m, s int, tw []complex128, inv bool) {
+	if s == 1 {
+		radix4s1(y, x, m, tw, inv)
+		return
+	}
 	for p := 0; p < m; p++ {
 		w1, w2, w3 := tw[3*p], tw[3*p+1], tw[3*p+2]
 		x0 := x[s*p : s*p+s]
-		x1 := x[s*(p+m) : s*(p+m)+s]
-		x2 := x[s*(p+2*m) : s*(p+2*m)+s]
-		x3 := x[s*(p+3*m) : s*(p+3*m)+s]
+		x1 := x[s*(p+m) : s*(p+m)+s][:len(x0)]
+		x2 := x[s*(p+2*m) : s*(p+2*m)+s][:len(x0)]
+		x3 := x[s*(p+3*m) : s*(p+3*m)+s][:len(x0)]
 		o := s * 4 * p
-		y0, y1, y2, y3 := y[o:o+s], y[o+s:o+2*s], y[o+2*s:o+3*s], y[o+3*s:o+4*s]
+		y0 := y[o : o+s][:len(x0)]
+		y1 := y[o+s : o+2*s][:len(x0)]
+		y2 := y[o+2*s : o+3*s][:len(x0)]
+		y3 := y[o+3*s : o+4*s][:len(x0)]
 		if p == 0 {
 			for q := range x0 {
 				a0, a1, a2, a3 := x0[q], x1[q], x2[q], x3[q]
@@ -150,6 +157,25 @@ func radix4(y, x []complex128, m, s int, tw []complex128, inv bool) {
 			y2[q] = (t0 - t2) * w2
 			y3[q] = (t1 - t3) * w3
 		}
+	}
+}
+
+// radix4s1 is the first radix-4 stage (stride 1), where the general loop
+// would build slices of one element.
+func radix4s1(y, x []complex128, m int, tw []complex128, inv bool) {
+	x0, x1, x2, x3 := x[:m], x[m:2*m][:m], x[2*m:3*m][:m], x[3*m:4*m][:m]
+	y = y[:4*m]
+	tw = tw[:3*m]
+	for p := range x0 {
+		a0, a1, a2, a3 := x0[p], x1[p], x2[p], x3[p]
+		t0, t1 := a0+a2, a0-a2
+		t2, t3 := a1+a3, mulMinusI(a1-a3, inv)
+		yy := y[4*p : 4*p+4 : 4*p+4]
+		ww := tw[3*p : 3*p+3 : 3*p+3]
+		yy[0] = t0 + t2
+		yy[1] = (t1 + t3) * ww[0]
+		yy[2] = (t0 - t2) * ww[1]
+		yy[3] = (t1 - t3) * ww[2]
 	}
 }
 
