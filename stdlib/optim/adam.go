@@ -20,6 +20,15 @@ type Adam struct {
 	LR, Beta1, Beta2, Eps, WeightDecay float64
 
 	state map[*nn.Param]*adamState
+	split splitter
+	pass  adamPass         // the parameter being updated, read by both halves
+	run   func(lo, hi int) // o.runPass, bound once
+}
+
+// adamPass holds the arguments of adamUpdate for one parameter.
+type adamPass struct {
+	p, g, m, v                        []float64
+	step, invSqrtBC2, b1, b2, eps, wd float64
 }
 
 type adamState struct {
@@ -64,8 +73,20 @@ func (o *Adam) Step(ps []*nn.Param) {
 		s.t++
 		bc1 := 1 - math.Pow(o.Beta1, float64(s.t))
 		bc2 := 1 - math.Pow(o.Beta2, float64(s.t))
-		adamUpdate(v, g, s.m, s.v, o.LR/bc1, 1/math.Sqrt(bc2), o.Beta1, o.Beta2, o.Eps, o.WeightDecay)
+		o.pass = adamPass{p: v, g: g, m: s.m, v: s.v, step: o.LR / bc1, invSqrtBC2: 1 / math.Sqrt(bc2),
+			b1: o.Beta1, b2: o.Beta2, eps: o.Eps, wd: o.WeightDecay}
+		if o.run == nil {
+			o.run = o.runPass
+		}
+		o.split.split(len(v), o.run)
 	}
+	o.pass = adamPass{}
+}
+
+// runPass updates elements [lo, hi) of the current parameter.
+func (o *Adam) runPass(lo, hi int) {
+	c := &o.pass
+	adamUpdate(c.p[lo:hi], c.g[lo:hi], c.m[lo:hi], c.v[lo:hi], c.step, c.invSqrtBC2, c.b1, c.b2, c.eps, c.wd)
 }
 
 // adamUpdate is the element-wise Adam pass over one parameter.

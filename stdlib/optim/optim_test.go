@@ -156,3 +156,30 @@ func TestStrings(t *testing.T) {
 		t.Errorf("SGD prints %q", got)
 	}
 }
+
+// TestSplitMatchesSerial runs Adam on a parameter big enough to be split
+// between two goroutines and checks it against the same steps on one.
+func TestSplitMatchesSerial(t *testing.T) {
+	old := optim.SetMinSplit(1000)
+	defer optim.SetMinSplit(old)
+	mk := func() *nn.Param {
+		v := make([]float64, 5000)
+		g := make([]float64, 5000)
+		for i := range v {
+			v[i] = math.Sin(float64(i))
+			g[i] = math.Cos(float64(3 * i))
+		}
+		return param(v, g)
+	}
+	split, serial := mk(), mk()
+	a, b := optim.NewAdam(0.01), optim.NewAdam(0.01)
+	for k := 0; k < 3; k++ {
+		a.Step([]*nn.Param{split})
+		optim.SetMinSplit(1 << 62)
+		b.Step([]*nn.Param{serial})
+		optim.SetMinSplit(1000)
+	}
+	if !mat.Equal(split.Value, serial.Value) {
+		t.Error("Adam split over two goroutines differs from one goroutine")
+	}
+}
