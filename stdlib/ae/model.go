@@ -35,6 +35,7 @@ func New(cfg Config) *Autoencoder {
 			act = cfg.codeAct()
 		}
 		enc[l] = nn.NewDense(cfg.Sizes[l], cfg.Sizes[l+1], act, rng)
+		enc[l].Float32 = cfg.Float32
 	}
 	dec := make([]layer, L)
 	for i := 0; i < L; i++ {
@@ -46,7 +47,9 @@ func New(cfg Config) *Autoencoder {
 		if cfg.Tied {
 			dec[i] = newTied(enc[l], act)
 		} else {
-			dec[i] = nn.NewDense(cfg.Sizes[l+1], cfg.Sizes[l], act, rng)
+			d := nn.NewDense(cfg.Sizes[l+1], cfg.Sizes[l], act, rng)
+			d.Float32 = cfg.Float32
+			dec[i] = d
 		}
 	}
 	m := &Autoencoder{cfg: cfg, net: newNet(enc, dec)}

@@ -343,3 +343,21 @@ func TestLossTermsAddUp(t *testing.T) {
 		t.Errorf("Terms.String %q", l.String())
 	}
 }
+
+func TestFloat32ProductsTrainAlike(t *testing.T) {
+	x := uniform(256, 20, 0, 1, 4)
+	var errs [2]float64
+	for i, f32 := range []bool{false, true} {
+		m := New(Config{Sizes: []int{20, 8}, Hidden: nn.ReLU, Output: nn.Sigmoid, Seed: 3, Float32: f32})
+		if _, err := m.Fit(x, FitOptions{Epochs: 10, Batch: 32, LR: 1e-2}); err != nil {
+			t.Fatal(err)
+		}
+		errs[i] = m.ReconError(x)
+		if f32 && !strings.Contains(m.String(), "float32 products") {
+			t.Errorf("String does not show float32: %s", m)
+		}
+	}
+	if math.Abs(errs[0]-errs[1]) > 1e-3*errs[0] {
+		t.Errorf("float64 error %g, float32 products %g", errs[0], errs[1])
+	}
+}
