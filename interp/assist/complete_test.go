@@ -137,3 +137,19 @@ func TestCompleteFieldScope(t *testing.T) {
 		}
 	}
 }
+
+func TestTypesMetadata(t *testing.T) {
+	syms, start, end := CompleteSymbols(newFakeScope(), "x := mat.NewDen", 15)
+	md := TypesMetadata(syms, start, end)
+	if len(md) != 1 {
+		t.Fatalf("metadata = %v", md)
+	}
+	e := md[0]
+	if e["text"] != "NewDense" || e["type"] != "function" || e["start"] != 9 || e["end"] != 15 ||
+		e["signature"] != "func NewDense(r, c int, data []float64) *Dense" {
+		t.Errorf("entry = %v", e)
+	}
+	if md := TypesMetadata(nil, 0, 0); md == nil || len(md) != 0 {
+		t.Errorf("empty metadata = %#v", md)
+	}
+}
