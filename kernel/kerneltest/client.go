@@ -47,9 +47,10 @@ type Client struct {
 	Session  string
 	Identity []byte
 
-	mu   sync.Mutex
-	read [4]int
-	msgs [4][]*Msg
+	mu       sync.Mutex
+	read     [4]int
+	msgs     [4][]*Msg
+	byParent [4]map[string][]*Msg
 }
 
 // NewClient returns a Client of t signing with key (hmac-sha256).
@@ -132,6 +133,10 @@ func (c *Client) sync(ch wire.Channel) (<-chan struct{}, error) {
 			return changed, err
 		}
 		c.msgs[ch] = append(c.msgs[ch], out)
+		if c.byParent[ch] == nil {
+			c.byParent[ch] = map[string][]*Msg{}
+		}
+		c.byParent[ch][out.Parent.MsgID] = append(c.byParent[ch][out.Parent.MsgID], out)
 	}
 	return changed, nil
 }
@@ -147,6 +152,14 @@ func (c *Client) All(ch wire.Channel) ([]*Msg, error) {
 // Wait returns the messages on ch once done reports true for them, or an
 // error after timeout listing what arrived.
 func (c *Client) Wait(ch wire.Channel, timeout time.Duration, done func([]*Msg) bool) ([]*Msg, error) {
+	return c.wait(ch, timeout, func() ([]*Msg, bool) {
+		msgs := append([]*Msg(nil), c.msgs[ch]...)
+		return msgs, done(msgs)
+	})
+}
+
+// wait polls check (called with c.mu held) after each write on ch.
+func (c *Client) wait(ch wire.Channel, timeout time.Duration, check func() ([]*Msg, bool)) ([]*Msg, error) {
 	deadline := time.NewTimer(timeout)
 	defer deadline.Stop()
 	for {
@@ -155,16 +168,17 @@ func (c *Client) Wait(ch wire.Channel, timeout time.Duration, done func([]*Msg) 
 			return nil, err
 		}
 		c.mu.Lock()
-		msgs := append([]*Msg(nil), c.msgs[ch]...)
+		msgs, ok := check()
 		c.mu.Unlock()
-		if done(msgs) {
+		if ok {
 			return msgs, nil
 		}
 		select {
 		case <-changed:
 		case <-deadline.C:
 			var b strings.Builder
-			for _, m := range msgs {
+			all, _ := c.All(ch)
+			for _, m := range all {
 				b.WriteString("\n  " + m.String())
 			}
 			return msgs, fmt.Errorf("kerneltest: timeout after %v on %v; got:%s", timeout, ch, b.String())
@@ -172,39 +186,31 @@ func (c *Client) Wait(ch wire.Channel, timeout time.Duration, done func([]*Msg) 
 	}
 }
 
-// Reply waits for the message on ch whose parent is msgID.
+// Reply waits for the first message on ch whose parent is msgID.
 func (c *Client) Reply(ch wire.Channel, msgID string, timeout time.Duration) (*Msg, error) {
-	var found *Msg
-	_, err := c.Wait(ch, timeout, func(ms []*Msg) bool {
-		for _, m := range ms {
-			if m.Parent.MsgID == msgID {
-				found = m
-				return true
-			}
-		}
-		return false
+	ms, err := c.wait(ch, timeout, func() ([]*Msg, bool) {
+		ms := c.byParent[ch][msgID]
+		return ms, len(ms) > 0
 	})
-	return found, err
+	if err != nil {
+		return nil, err
+	}
+	return ms[0], nil
 }
 
 // UntilIdle waits for the IOPub status idle whose parent is msgID and
 // returns the IOPub messages with that parent, in order, busy and idle
 // included.
 func (c *Client) UntilIdle(msgID string, timeout time.Duration) ([]*Msg, error) {
-	var mine []*Msg
-	_, err := c.Wait(wire.IOPub, timeout, func(ms []*Msg) bool {
-		mine = mine[:0]
-		for _, m := range ms {
-			if m.Parent.MsgID == msgID {
-				mine = append(mine, m)
-				if m.Type() == "status" && m.State() == "idle" {
-					return true
-				}
+	return c.wait(wire.IOPub, timeout, func() ([]*Msg, bool) {
+		ms := c.byParent[wire.IOPub][msgID]
+		for i, m := range ms {
+			if m.Type() == "status" && m.State() == "idle" {
+				return append([]*Msg(nil), ms[:i+1]...), true
 			}
 		}
-		return false
+		return append([]*Msg(nil), ms...), false
 	})
-	return mine, err
 }
 
 // Types lists the message types of ms, with the state of status messages
