@@ -124,7 +124,6 @@ def _inspect_reply(msg, c):
 
 
 def _is_complete_reply(msg, c):
-    _reply_status(msg, c)
     _need(c.get("status") in ("complete", "incomplete", "invalid", "unknown"), msg,
           "is_complete status must be complete, incomplete, invalid or unknown")
     if c["status"] == "incomplete":
@@ -313,13 +312,19 @@ class Result:
         return rs[-1]["content"]["data"]["text/plain"] if rs else None
 
 
+def completed(code, c):
+    """The texts a front end makes by applying each match of a complete_reply."""
+    return [code[:c["cursor_start"]] + m + code[c["cursor_end"]:] for m in c["matches"]]
+
+
 class KernelTestCase(unittest.TestCase):
     """Starts one kernel for the class and checks each exchange."""
 
     @classmethod
     def setUpClass(cls):
         cls.km, cls.kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=STARTUP_TIMEOUT)
-        cls.session_id = None
+        cls.answered = set()  # requests whose reply has arrived
+        cls.finished = set()  # requests whose idle has arrived
 
     @classmethod
     def tearDownClass(cls):
@@ -347,8 +352,14 @@ class KernelTestCase(unittest.TestCase):
             except queue.Empty:
                 continue
             validate_message(reply)
-            self.assertEqual(reply["parent_header"].get("msg_id"), msg_id,
-                             "a shell reply to another request arrived: %r" % reply)
+            parent = reply["parent_header"].get("msg_id")
+            if parent != msg_id:
+                # A reply to an earlier request whose test failed before reading it.
+                self.assertNotIn(parent, self.answered, "a second reply to one request: %r" % reply)
+                self.answered.add(parent)
+                continue
+            self.assertNotIn(msg_id, self.answered, "a second reply to one request")
+            self.answered.add(msg_id)
             self.assertEqual(reply["msg_type"], msg_type)
             return reply
 
@@ -371,15 +382,17 @@ class KernelTestCase(unittest.TestCase):
             except queue.Empty:
                 continue
             validate_message(msg)
-            if msg["parent_header"].get("msg_id") != msg_id:
-                self.assertEqual(msg["msg_type"], "status",
-                                 "output of another request leaked into this one: %r" % msg)
+            parent = msg["parent_header"].get("msg_id")
+            if parent != msg_id:
+                self.assertNotIn(parent, self.finished,
+                                 "IOPub message after its request's idle: %r" % msg)
                 continue
             if not msgs:
                 self.assertEqual((msg["msg_type"], msg["content"].get("execution_state")), ("status", "busy"),
                                  "first IOPub message of a request must be status: busy")
             msgs.append(msg)
             if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                self.finished.add(msg_id)
                 break
         inner = [m["msg_type"] for m in msgs[1:-1]]
         self.assertNotIn("status", inner, "busy/idle nested inside one request: %r" % inner)
@@ -391,8 +404,8 @@ class KernelTestCase(unittest.TestCase):
     def execute(self, code, timeout=TIMEOUT, **kw):
         msg_id = self.kc.execute(code, **kw)
         reply = self.shell_reply(msg_id, "execute_reply", timeout)
-        silent = kw.get("silent", False)
-        iopub = self.iopub_for(msg_id, timeout, execute_code=None if silent else code)
+        quiet = kw.get("silent", False) or reply["content"]["status"] == "aborted"
+        iopub = self.iopub_for(msg_id, timeout, execute_code=None if quiet else code)
         return Result(reply, iopub)
 
     def ok(self, code, **kw):
@@ -559,6 +572,15 @@ class ProtocolTests(KernelTestCase):
         self.iopub_for(info)
         self.ok('fmt.Println("runs again")')
 
+    def test_next_cell_right_after_error_runs(self):
+        # nbclient with allow_errors sends the next cell as soon as the failed
+        # one is idle; it must run, not be aborted.
+        for i in range(5):
+            r = self.execute('panic("fails %d")' % i)
+            self.assertEqual(r.content["status"], "error")
+            r = self.execute('fmt.Println("after error %d")' % i)
+            self.assertEqual(r.content["status"], "ok", "cell sent right after a failed cell's idle: %r" % r.content)
+
     def test_stop_on_error_false_keeps_queue(self):
         first = self.kc.execute('panic("no stop")', stop_on_error=False)
         second = self.kc.execute('fmt.Println("still runs")')
@@ -574,20 +596,19 @@ class ProtocolTests(KernelTestCase):
         r = self.request(self.kc.complete(code, len(code)), "complete_reply")
         c = r.content
         self.assertEqual(c["status"], "ok")
-        full = [code[:c["cursor_start"]] + m for m in c["matches"]]
-        self.assertIn("fmt.Println", full, c)
+        self.assertIn("fmt.Println", completed(code, c), c)
         self.assertEqual(c["cursor_end"], len(code))
         # cursor positions count code points, not bytes.
         code = 's := "héllo"\nfmt.Prin'
         c = self.request(self.kc.complete(code, len(code)), "complete_reply").content
         self.assertEqual(c["cursor_end"], len(code))
-        self.assertIn("fmt.Println", [code[:c["cursor_start"]] + m for m in c["matches"]], c)
+        self.assertIn('s := "héllo"\nfmt.Println', completed(code, c), c)
 
     def test_complete_session_names(self):
         self.ok("completionTarget := 3")
         code = "complet"
         c = self.request(self.kc.complete(code, len(code)), "complete_reply").content
-        self.assertIn("completionTarget", [code[:c["cursor_start"]] + m for m in c["matches"]], c)
+        self.assertIn("completionTarget", completed(code, c), c)
 
     def test_inspect(self):
         code = "fmt.Println"
@@ -665,6 +686,7 @@ class ProtocolTests(KernelTestCase):
                 continue
             out.append(m)
             if m["msg_type"] == "status" and m["content"]["execution_state"] == "idle":
+                self.finished.add(msg_id)
                 return out
 
     def test_interrupt_request_on_control(self):
@@ -710,7 +732,10 @@ class ProtocolTests(KernelTestCase):
     def test_stdin(self):
         code = 'var answer string\nfmt.Scanln(&answer)\nfmt.Println("got", answer)'
         msg_id = self.kc.execute(code, allow_stdin=True)
-        req = self.kc.get_stdin_msg(timeout=TIMEOUT)
+        try:
+            req = self.kc.get_stdin_msg(timeout=TIMEOUT)
+        except queue.Empty:
+            self.fail("no input_request for fmt.Scanln with allow_stdin")
         validate_message(req, "input_request", msg_id)
         self.assertFalse(req["content"]["password"])
         self.kc.input("gopher")
