@@ -1,6 +1,8 @@
 package assist
 
 import (
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -27,7 +29,7 @@ func TestInspect(t *testing.T) {
 		{"global matrix", "m", 0, []string{"m (var)", "Type: *mat.Dense", "Value: 2×2 matrix\n         1        2\n         3        4", "Dense is a dense matrix representation."}, nil},
 		{"method of a value", "m.Mul", 0, []string{"m.Mul (method of *mat.Dense)", "Mul takes the matrix product of a and b"}, nil},
 		{"field of a value", "layer.Rate", 0, []string{"layer.Rate (field of *assist.Layer)", "float64", "Value: 0.5"}, nil},
-		{"interpreted value", "net", 1, []string{"net (var)", "Type: *Net", "Value: &{Layers:[&{W:", "Xsize:7}", "Members:", "Train"}, nil},
+		{"interpreted value", "net", 1, []string{"net (var)", "Type: *Net", "Value: &{Layers:[&{W:", "size:7}", "Members:", "Train"}, nil},
 		{"recorded method", "net.Train", 0, []string{"func(epochs int) float64", "Train fits the net."}, nil},
 		{"session func", "NewNet", 0, []string{"NewNet (func)", "func(n int) *Net", "NewNet builds a network."}, []string{"Value:"}},
 		{"int global", "count", 0, []string{"Value: 42"}, nil},
@@ -81,5 +83,29 @@ func TestPreviewBounded(t *testing.T) {
 	text, _ := Inspect(s, "big", 3, 0)
 	if len(text) > 2*previewLimit || !strings.Contains(text, "[0 0 0") || !strings.Contains(text, "…") {
 		t.Fatalf("preview of a large slice: %d bytes\n%s", len(text), text)
+	}
+}
+
+// trap is a value whose String method must never run: under yaegi it
+// would be interpreted code.
+type trap struct{ called *bool }
+
+func (t trap) String() string {
+	*t.called = true
+	return "ran"
+}
+
+func TestInspectNeverCallsMethodsOfInterfaceValues(t *testing.T) {
+	called := false
+	var st fmt.Stringer = trap{called: &called}
+	s := newFakeScope()
+	s.globals = append(s.globals, Symbol{Name: "st", Kind: KindVar, Type: "fmt.Stringer"})
+	s.values["st"] = reflect.ValueOf(&st).Elem()
+	text, found := Inspect(s, "st", 2, 0)
+	if called {
+		t.Fatal("String() was called")
+	}
+	if !found || !strings.Contains(text, "Value: {called:&false}") {
+		t.Errorf("text = %q", text)
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // members lists the fields and methods a value of type t offers to a
@@ -105,12 +107,31 @@ func reflectMembers(t reflect.Type) []Symbol {
 	}
 	if base.Kind() == reflect.Struct {
 		for _, f := range reflect.VisibleFields(base) {
-			if f.IsExported() {
-				out = append(out, Symbol{Name: f.Name, Kind: KindField, Type: f.Type.String()})
+			if !f.IsExported() {
+				continue
 			}
+			name := f.Name
+			if base.Name() == "" {
+				name = sourceFieldName(name)
+			}
+			out = append(out, Symbol{Name: name, Kind: KindField, Type: f.Type.String()})
 		}
 	}
 	return out
+}
+
+// sourceFieldName undoes yaegi's renaming of the unexported fields of an
+// interpreted struct, which reflect sees as an unnamed struct type whose
+// field x is called Xx. A field really named like Xlabel in such a struct
+// is shown as label: the rarer mistake.
+func sourceFieldName(name string) string {
+	if len(name) > 1 && name[0] == 'X' {
+		r, _ := utf8.DecodeRuneInString(name[1:])
+		if r == '_' || unicode.IsLower(r) {
+			return name[1:]
+		}
+	}
+	return name
 }
 
 // methodSig renders a method's type without its receiver.

@@ -43,6 +43,11 @@ func preview(v reflect.Value) (s string) {
 			}
 		}
 	}()
+	// Look at the dynamic type: an interface such as fmt.Stringer may hold
+	// a yaegi wrapper whose String method runs interpreted code.
+	for v.Kind() == reflect.Interface && !v.IsNil() {
+		v = v.Elem()
+	}
 	switch {
 	case !documentedType(v.Type()) || !v.CanInterface():
 		walk(&w, v, 0)
@@ -169,7 +174,11 @@ func walk(w *boundedWriter, v reflect.Value, depth int) {
 			if i > 0 {
 				w.WriteString(" ")
 			}
-			w.WriteString(t.Field(i).Name + ":")
+			name := t.Field(i).Name
+			if t.Name() == "" {
+				name = sourceFieldName(name)
+			}
+			w.WriteString(name + ":")
 			walk(w, v.Field(i), depth+1)
 		}
 		w.WriteString("}")

@@ -198,6 +198,9 @@ func (r *resolver) fieldType(t typeRef, name string) typeRef {
 			if f, ok := st.FieldByName(name); ok {
 				return fromType(f.Type)
 			}
+			if f, ok := st.FieldByName("X" + name); ok && st.Name() == "" {
+				return fromType(f.Type) // an unexported field of an interpreted struct
+			}
 		}
 	}
 	if t.path != "" {

@@ -34,7 +34,10 @@ func (f *fakeScope) Lookup(expr string) (reflect.Value, bool) {
 	if !ok {
 		return reflect.Value{}, false
 	}
-	v := reflect.ValueOf(x)
+	v, isValue := x.(reflect.Value)
+	if !isValue {
+		v = reflect.ValueOf(x)
+	}
 	for _, p := range parts[1:] {
 		for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
 			if v.IsNil() {
