@@ -33,6 +33,11 @@ type Dense struct {
 	z, a, dz, dx buffer
 	used32       bool // the last Forward ran in float32
 	s32          state32
+
+	dy    *mat.Dense       // the argument of the running Backward
+	phase phase            // the element-wise pass being run by runFn
+	runFn func(lo, hi int) // d.run, bound once
+	sp    splitter
 }
 
 // NewDense returns a Dense layer from in to out features with activation
@@ -106,18 +111,15 @@ func (d *Dense) Forward(x *mat.Dense) *mat.Dense {
 	out := d.OutSize()
 	d.x = x
 	z := d.z.ensure(n, out)
-	a := d.a.ensure(n, out)
+	d.a.ensure(n, out)
 	d.used32 = d.Float32
 	if d.used32 {
-		d.forward32(x, z, a)
-		return a
+		d.product32()
+	} else {
+		blas64.Gemm(blas.NoTrans, blas.NoTrans, 1, x.RawMatrix(), d.W.RawMatrix(), 0, z.RawMatrix())
 	}
-	blas64.Gemm(blas.NoTrans, blas.NoTrans, 1, x.RawMatrix(), d.W.RawMatrix(), 0, z.RawMatrix())
-	bias := d.B.RawRowView(0)
-	for i := 0; i < n; i++ {
-		biasActivate(d.Act, a.RawRowView(i), z.RawRowView(i), bias)
-	}
-	return a
+	d.pass(phaseForward, n, n*out)
+	return d.a.m
 }
 
 // Backward takes dy = dLoss/dOut for the last Forward, adds dLoss/dW and
@@ -136,17 +138,17 @@ func (d *Dense) backward(dy *mat.Dense, input bool) *mat.Dense {
 	if d.x == nil {
 		panic("nn: Dense.Backward called before Forward")
 	}
-	z := d.z.m
-	sameShape(dy, z)
-	n, out := z.Dims()
+	sameShape(dy, d.z.m)
+	n, out := dy.Dims()
 	dz := d.dz.ensure(n, out)
-	a := d.a.m
-	gb := d.b.Grad.RawRowView(0)
-	for i := 0; i < n; i++ {
-		backActivate(d.Act, dz.RawRowView(i), dy.RawRowView(i), z.RawRowView(i), a.RawRowView(i), gb)
-	}
 	if d.used32 {
-		return d.backward32(dz, input)
+		d.s32.dz.ensure(n, out)
+	}
+	d.dy = dy
+	d.pass(phaseBackward, out, n*out)
+	d.dy = nil
+	if d.used32 {
+		return d.backward32(input)
 	}
 	blas64.Gemm(blas.Trans, blas.NoTrans, 1, d.x.RawMatrix(), dz.RawMatrix(), 1, d.w.Grad.RawMatrix())
 	if !input {

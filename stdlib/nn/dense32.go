@@ -10,10 +10,10 @@ import (
 // The float32 compute path of Dense (Dense.Float32). The parameters,
 // gradients, inputs and outputs stay float64 *mat.Dense; only the three
 // matrix products run in float32 through blas32, whose single-precision
-// GEMM is about twice as fast as the double one. Each product needs its
-// operands converted: x and W before the forward product, dz together with
-// the activation derivative, and the products' results on the way back,
-// fused with the bias and activation pass or added into Param.Grad.
+// GEMM is about twice as fast as the double one. The operands are
+// converted before each product (x and W forward; dz inside the
+// activation-derivative pass), and the results are widened inside the bias
+// pass, added into Param.Grad, or widened into dx.
 
 // buffer32 is a reusable float32 matrix, like buffer.
 type buffer32 struct {
@@ -39,62 +39,53 @@ type state32 struct {
 	x, w, z, dz, gw, dx buffer32
 }
 
-// toFloat32 copies the float64 matrix m into the contiguous float32 dst.
-func toFloat32(dst blas32.General, m blas64.General) {
-	for i := 0; i < m.Rows; i++ {
-		src := m.Data[i*m.Stride : i*m.Stride+m.Cols]
-		d := dst.Data[i*dst.Stride : i*dst.Stride+len(src)]
-		for j, v := range src {
-			d[j] = float32(v)
-		}
-	}
-}
-
-// forward32 computes z = x·W in float32 and then, in one float64 pass per
-// row, adds the bias and applies the activation.
-func (d *Dense) forward32(x, z, a *mat.Dense) {
-	n, in := x.Dims()
+// product32 computes z32 = x·W in float32; the forward pass widens it.
+func (d *Dense) product32() {
+	n, in := d.x.Dims()
 	out := d.OutSize()
 	s := &d.s32
-	x32 := s.x.ensure(n, in)
-	toFloat32(x32, x.RawMatrix())
-	w32 := s.w.ensure(in, out)
-	toFloat32(w32, d.W.RawMatrix())
+	s.x.ensure(n, in)
+	d.pass(phaseToX32, n, n*in)
+	s.w.ensure(in, out)
+	d.pass(phaseToW32, in, in*out)
 	z32 := s.z.ensure(n, out)
-	blas32.Gemm(blas.NoTrans, blas.NoTrans, 1, x32, w32, 0, z32)
-	bias := d.B.RawRowView(0)
-	for i := 0; i < n; i++ {
-		zr := z.RawRowView(i)
-		widen(zr, z32.Data[i*out:(i+1)*out])
-		biasActivate(d.Act, a.RawRowView(i), zr, bias)
-	}
+	blas32.Gemm(blas.NoTrans, blas.NoTrans, 1, s.x.g, s.w.g, 0, z32)
 }
 
-// backward32 takes dz (float64, already computed) and adds x'·dz into the
-// weight gradient through a float32 product. With input true it also
-// returns dz·W' in d.dx.
-func (d *Dense) backward32(dz *mat.Dense, input bool) *mat.Dense {
-	n, out := dz.Dims()
+// backward32 adds x'·dz into the weight gradient through a float32
+// product, dz32 having been filled by the backward pass. With input true
+// it also returns dz·W' in d.dx.
+func (d *Dense) backward32(input bool) *mat.Dense {
+	n, out := d.dz.m.Dims()
 	in := d.InSize()
 	s := &d.s32
-	dz32 := s.dz.ensure(n, out)
-	toFloat32(dz32, dz.RawMatrix())
-	gw32 := s.gw.ensure(in, out)
-	blas32.Gemm(blas.Trans, blas.NoTrans, 1, s.x.g, dz32, 0, gw32)
-	gw := d.w.Grad.RawMatrix()
-	for i := 0; i < in; i++ {
-		addWiden(gw.Data[i*gw.Stride:i*gw.Stride+out], gw32.Data[i*out:(i+1)*out])
-	}
+	s.gw.ensure(in, out)
+	blas32.Gemm(blas.Trans, blas.NoTrans, 1, s.x.g, s.dz.g, 0, s.gw.g)
+	d.pass(phaseGradW, in, in*out)
 	if !input {
 		return nil
 	}
-	dx32 := s.dx.ensure(n, in)
-	blas32.Gemm(blas.NoTrans, blas.Trans, 1, dz32, s.w.g, 0, dx32)
-	dx := d.dx.ensure(n, in)
-	for i := 0; i < n; i++ {
-		widen(dx.RawRowView(i), dx32.Data[i*in:(i+1)*in])
+	s.dx.ensure(n, in)
+	blas32.Gemm(blas.NoTrans, blas.Trans, 1, s.dz.g, s.w.g, 0, s.dx.g)
+	d.dx.ensure(n, in)
+	d.pass(phaseDX, n, n*in)
+	return d.dx.m
+}
+
+// narrowRows copies rows [lo, hi) of the float64 matrix m into the
+// contiguous float32 dst.
+func narrowRows(dst blas32.General, m blas64.General, lo, hi int) {
+	for i := lo; i < hi; i++ {
+		narrow(dst.Data[i*dst.Stride:i*dst.Stride+m.Cols], m.Data[i*m.Stride:i*m.Stride+m.Cols])
 	}
-	return dx
+}
+
+// narrow copies src into dst, converting to float32.
+func narrow(dst []float32, src []float64) {
+	dst = dst[:len(src)]
+	for j, v := range src {
+		dst[j] = float32(v)
+	}
 }
 
 // widen copies src into dst, converting to float64.

@@ -1,0 +1,70 @@
+package nn
+
+// The element-wise passes of a Dense layer, each over a range of rows or
+// columns so that splitter can share it between two goroutines.
+
+// phase names an element-wise pass of Dense.
+type phase int
+
+const (
+	phaseForward  phase = iota // batch rows: [widen z32,] add bias, activate
+	phaseBackward              // output columns: dz = dy ⊙ f'(z), bias gradient [, dz32]
+	phaseToX32                 // batch rows: x32 = x
+	phaseToW32                 // weight rows: w32 = W
+	phaseGradW                 // weight rows: W.Grad += gw32
+	phaseDX                    // batch rows: dx = dx32
+)
+
+// pass runs phase p over [0, n), possibly on two goroutines; work is the
+// number of elements it touches.
+func (d *Dense) pass(p phase, n, work int) {
+	d.phase = p
+	if d.runFn == nil {
+		d.runFn = d.run
+	}
+	d.sp.split(n, work, d.runFn)
+}
+
+// run runs the current phase over rows or columns [lo, hi).
+func (d *Dense) run(lo, hi int) {
+	switch d.phase {
+	case phaseForward:
+		z, a := d.z.m, d.a.m
+		out := d.OutSize()
+		bias := d.B.RawRowView(0)
+		for i := lo; i < hi; i++ {
+			zr := z.RawRowView(i)
+			if d.used32 {
+				widen(zr, d.s32.z.data[i*out:(i+1)*out])
+			}
+			biasActivate(d.Act, a.RawRowView(i), zr, bias)
+		}
+	case phaseBackward:
+		z, a, dz, dy := d.z.m, d.a.m, d.dz.m, d.dy
+		n, out := z.Dims()
+		gb := d.b.Grad.RawRowView(0)[lo:hi]
+		for i := 0; i < n; i++ {
+			dzr := dz.RawRowView(i)[lo:hi]
+			backActivate(d.Act, dzr, dy.RawRowView(i)[lo:hi], z.RawRowView(i)[lo:hi], a.RawRowView(i)[lo:hi], gb)
+			if d.used32 {
+				narrow(d.s32.dz.data[i*out+lo:i*out+hi], dzr)
+			}
+		}
+	case phaseToX32:
+		narrowRows(d.s32.x.g, d.x.RawMatrix(), lo, hi)
+	case phaseToW32:
+		narrowRows(d.s32.w.g, d.W.RawMatrix(), lo, hi)
+	case phaseGradW:
+		gw := d.w.Grad.RawMatrix()
+		gw32 := d.s32.gw.g
+		for i := lo; i < hi; i++ {
+			addWiden(gw.Data[i*gw.Stride:i*gw.Stride+gw.Cols], gw32.Data[i*gw32.Stride:i*gw32.Stride+gw.Cols])
+		}
+	case phaseDX:
+		dx := d.dx.m
+		dx32 := d.s32.dx.g
+		for i := lo; i < hi; i++ {
+			widen(dx.RawRowView(i), dx32.Data[i*dx32.Stride:(i+1)*dx32.Stride])
+		}
+	}
+}

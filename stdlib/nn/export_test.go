@@ -1,0 +1,5 @@
+package nn
+
+// SetMinSplit sets the size from which element-wise passes use two
+// goroutines and returns the previous value (for tests and benchmarks).
+func SetMinSplit(n int) int { old := minSplit; minSplit = n; return old }
