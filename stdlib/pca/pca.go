@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"sort"
 
 	"gonum.org/v1/gonum/blas"
 	"gonum.org/v1/gonum/blas/blas64"
@@ -53,13 +54,13 @@ func FitContext(ctx context.Context, x *mat.Dense, k int) (*PCA, error) {
 	if k < 1 || k > d {
 		panic(fmt.Sprintf("pca: k = %d components of %d features", k, d))
 	}
-	mean := columnMeans(x)
+	mean, active := columnStats(x)
 	for j, m := range mean {
 		if math.IsNaN(m) || math.IsInf(m, 0) {
 			return nil, fmt.Errorf("pca: feature %d holds NaN or Inf", j)
 		}
 	}
-	cov, err := covariance(ctx, x, mean)
+	cov, err := covariance(ctx, x, mean, active)
 	if err != nil {
 		return nil, err
 	}
@@ -70,17 +71,30 @@ func FitContext(ctx context.Context, x *mat.Dense, k int) (*PCA, error) {
 	vals := es.Values(nil)
 	var asc mat.Dense
 	es.VectorsTo(&asc)
-	// Reverse to descending order and fix signs.
+	// Descending order, eigenvectors embedded back into all d features,
+	// signs fixed. Constant features add zero eigenvalues whose
+	// eigenvectors are their unit vectors.
+	da := len(active)
 	vectors := mat.NewDense(d, d, nil)
 	variances := make([]float64, d)
-	for j := 0; j < d; j++ {
-		src := d - 1 - j
+	col := make([]float64, da)
+	for j := 0; j < da; j++ {
+		src := da - 1 - j
 		variances[j] = math.Max(vals[src], 0)
-		col := mat.Col(nil, src, &asc)
+		mat.Col(col, src, &asc)
 		if col[floats.MaxIdx(absAll(col))] < 0 {
 			floats.Scale(-1, col)
 		}
-		vectors.SetCol(j, col)
+		for i, f := range active {
+			vectors.Set(f, j, col[i])
+		}
+	}
+	j := da
+	for f := 0; f < d; f++ {
+		if !isActive(active, f) {
+			vectors.Set(f, j, 1)
+			j++
+		}
 	}
 	p := &PCA{Mean: mean, Variances: variances, N: n, vectors: vectors}
 	p.Components = mat.DenseCopyOf(vectors.Slice(0, d, 0, k))
@@ -95,25 +109,50 @@ func absAll(s []float64) []float64 {
 	return o
 }
 
-// columnMeans returns the mean of each column of x.
-func columnMeans(x *mat.Dense) []float64 {
+// columnStats returns the mean of each column of x and the indices of the
+// columns that are not constant.
+func columnStats(x *mat.Dense) (mean []float64, active []int) {
 	n, d := x.Dims()
-	mean := make([]float64, d)
+	mean = make([]float64, d)
+	varies := make([]bool, d)
+	first := x.RawRowView(0)
 	for i := 0; i < n; i++ {
-		floats.Add(mean, x.RawRowView(i))
+		row := x.RawRowView(i)
+		floats.Add(mean, row)
+		for j, v := range row {
+			if v != first[j] {
+				varies[j] = true
+			}
+		}
 	}
 	floats.Scale(1/float64(n), mean)
-	return mean
+	for j, v := range varies {
+		if v {
+			active = append(active, j)
+		}
+	}
+	if len(active) == 0 {
+		active = []int{0} // keep one feature so that the eigensolver has work
+	}
+	return mean, active
 }
 
-// covariance returns XcᵀXc/n, accumulated block by block into the upper
-// triangle with Dsyrk.
-func covariance(ctx context.Context, x *mat.Dense, mean []float64) (*mat.SymDense, error) {
+// isActive reports whether f is in the sorted list active.
+func isActive(active []int, f int) bool {
+	i := sort.SearchInts(active, f)
+	return i < len(active) && active[i] == f
+}
+
+// covariance returns XcᵀXc/n restricted to the active features,
+// accumulated block by block into the upper triangle with Dsyrk. Constant
+// features have zero rows and columns and are left out.
+func covariance(ctx context.Context, x *mat.Dense, mean []float64, active []int) (*mat.SymDense, error) {
 	n, d := x.Dims()
-	cov := mat.NewSymDense(d, nil)
+	da := len(active)
+	cov := mat.NewSymDense(da, nil)
 	c := cov.RawSymmetric()
 	rows := min(n, blockRows)
-	buf := make([]float64, rows*d)
+	buf := make([]float64, rows*da)
 	impl := blas64.Implementation()
 	for lo := 0; lo < n; lo += rows {
 		if err := ctx.Err(); err != nil {
@@ -121,9 +160,16 @@ func covariance(ctx context.Context, x *mat.Dense, mean []float64) (*mat.SymDens
 		}
 		hi := min(n, lo+rows)
 		for i := lo; i < hi; i++ {
-			floats.SubTo(buf[(i-lo)*d:(i-lo+1)*d], x.RawRowView(i), mean)
+			row, dst := x.RawRowView(i), buf[(i-lo)*da:(i-lo+1)*da]
+			if da == d {
+				floats.SubTo(dst, row, mean)
+				continue
+			}
+			for t, f := range active {
+				dst[t] = row[f] - mean[f]
+			}
 		}
-		impl.Dsyrk(blas.Upper, blas.Trans, d, hi-lo, 1/float64(n), buf, d, 1, c.Data, c.Stride)
+		impl.Dsyrk(blas.Upper, blas.Trans, da, hi-lo, 1/float64(n), buf, da, 1, c.Data, c.Stride)
 	}
 	return cov, nil
 }

@@ -203,3 +203,47 @@ func TestFitErrors(t *testing.T) {
 		}()
 	}
 }
+
+func TestConstantFeatures(t *testing.T) {
+	// Features 0, 3 and 5 never change: they get zero variance and zero
+	// weight in the components, and the full basis stays orthonormal.
+	rnd := rand.New(rand.NewPCG(9, 10))
+	const n, d = 400, 6
+	x := mat.NewDense(n, d, nil)
+	for i := 0; i < n; i++ {
+		a, b, c := rnd.NormFloat64(), rnd.NormFloat64(), rnd.NormFloat64()
+		x.SetRow(i, []float64{7, 3*a + b, 2 * b, -1, a + 0.5*c, 0})
+	}
+	p := Fit(x, 3)
+	for _, f := range []int{0, 3, 5} {
+		for j := 0; j < 3; j++ {
+			if p.Components.At(f, j) != 0 {
+				t.Errorf("constant feature %d has weight %v in component %d", f, p.Components.At(f, j), j)
+			}
+		}
+	}
+	if v := p.Variances[3:]; v[0] != 0 || v[1] != 0 || v[2] != 0 {
+		t.Errorf("trailing variances %v, want zeros", v)
+	}
+	full := p.WithK(d).Components
+	var g mat.Dense
+	g.Mul(full.T(), full)
+	if !mat.EqualApprox(&g, eye(d), 1e-12) {
+		t.Errorf("basis not orthonormal:\n%v", mat.Formatted(&g))
+	}
+	if e := p.Error(x); e > 1e-20 {
+		t.Errorf("error %v with 3 components for 3-D data", e)
+	}
+	flat := Fit(mat.NewDense(3, 2, []float64{1, 2, 1, 2, 1, 2}), 1)
+	if flat.Variances[0] != 0 || flat.Variances[1] != 0 || flat.Error(mat.NewDense(1, 2, []float64{1, 2})) != 0 {
+		t.Errorf("constant data: %v", flat)
+	}
+}
+
+func eye(n int) *mat.Dense {
+	m := mat.NewDense(n, n, nil)
+	for i := 0; i < n; i++ {
+		m.Set(i, i, 1)
+	}
+	return m
+}
