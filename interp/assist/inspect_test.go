@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestInspect(t *testing.T) {
@@ -106,6 +107,15 @@ func TestInspectNeverCallsMethodsOfInterfaceValues(t *testing.T) {
 		t.Fatal("String() was called")
 	}
 	if !found || !strings.Contains(text, "Value: {called:&false}") {
+		t.Errorf("text = %q", text)
+	}
+}
+
+func TestPreviewDocumentedStringer(t *testing.T) {
+	s := newFakeScope()
+	s.globals = append(s.globals, Symbol{Name: "d", Kind: KindVar, Type: "time.Duration"})
+	s.values["d"] = 1500 * time.Millisecond
+	if text, _ := Inspect(s, "d", 1, 0); !strings.Contains(text, "Value: 1.5s") {
 		t.Errorf("text = %q", text)
 	}
 }

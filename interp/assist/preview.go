@@ -30,9 +30,9 @@ func (w *boundedWriter) Write(p []byte) (int, error) {
 func (w *boundedWriter) WriteString(s string) (int, error) { return w.Write([]byte(s)) }
 
 // preview renders v in at most about previewLimit bytes without running
-// interpreted code: values of documented (compiled library) types are
-// formatted by fmt, which may call their String or Format methods; all
-// others are walked with reflect, calling no method at all.
+// interpreted code: a value of a documented (compiled library) type is
+// shown by its own String or Error method, or as a matrix when it has Dims
+// and At; every other value is walked with reflect, calling no method.
 func preview(v reflect.Value) (s string) {
 	var w boundedWriter
 	defer func() {
@@ -53,8 +53,12 @@ func preview(v reflect.Value) (s string) {
 		walk(&w, v, 0)
 	case isMatrix(v):
 		writeMatrix(&w, v.Interface().(matrix))
-	default:
+	case isStringer(v):
 		fmt.Fprintf(&w, "%v", v.Interface())
+	default:
+		// fmt would call the methods of nested interface values, which
+		// may be yaegi wrappers around interpreted code.
+		walk(&w, v, 0)
 	}
 	return w.String()
 }
@@ -64,6 +68,15 @@ func preview(v reflect.Value) (s string) {
 type matrix interface {
 	Dims() (r, c int)
 	At(i, j int) float64
+}
+
+// isStringer reports whether v formats itself with String or Error.
+func isStringer(v reflect.Value) bool {
+	switch v.Interface().(type) {
+	case fmt.Stringer, error:
+		return !(v.Kind() == reflect.Pointer && v.IsNil())
+	}
+	return false
 }
 
 func isMatrix(v reflect.Value) bool {
