@@ -250,6 +250,8 @@ func (r *resolver) resultType(fun ast.Expr, i int) typeRef {
 	case !live.known():
 		return static
 	case live.rt.Kind() == reflect.Interface && static.known():
+		// Keep both: the interface's methods and those of the declared type.
+		static.rt = live.rt
 		return static
 	case live.name == "" && static.path == "":
 		live.name = static.name

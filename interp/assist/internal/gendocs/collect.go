@@ -127,14 +127,12 @@ func (c *collector) typ(t *doc.Type) {
 	c.values(t.Vars, "var")
 	c.funcs(t.Funcs, "")
 	c.funcs(t.Methods, t.Name)
+	if it, ok := spec.Type.(*ast.InterfaceType); ok {
+		c.interfaceMethods(t.Name, it)
+	}
 	if st, ok := spec.Type.(*ast.StructType); ok {
 		for _, f := range st.Fields.List {
-			docText := ""
-			if f.Doc != nil {
-				docText = f.Doc.Text()
-			} else if f.Comment != nil {
-				docText = f.Comment.Text()
-			}
+			doc := docText(f)
 			typ := c.print(f.Type)
 			names := f.Names
 			if len(names) == 0 { // embedded: the field is named after its type
@@ -149,10 +147,42 @@ func (c *collector) typ(t *doc.Type) {
 					continue
 				}
 				c.add(docfile.Member{Name: t.Name + "." + n.Name, Kind: "field",
-					Sig: n.Name + " " + typ, Doc: docText, Result: typ})
+					Sig: n.Name + " " + typ, Doc: doc, Result: typ})
 			}
 		}
 	}
+}
+
+// interfaceMethods adds the methods an interface type declares (embedded
+// interfaces are not expanded).
+func (c *collector) interfaceMethods(typ string, it *ast.InterfaceType) {
+	for _, f := range it.Methods.List {
+		ft, ok := f.Type.(*ast.FuncType)
+		if !ok {
+			continue
+		}
+		for _, n := range f.Names {
+			if !n.IsExported() {
+				continue
+			}
+			m := docfile.Member{Name: typ + "." + n.Name, Kind: "method",
+				Sig: "func (" + typ + ") " + n.Name + strings.TrimPrefix(c.print(ft), "func"), Doc: docText(f)}
+			if ft.Results != nil && len(ft.Results.List) > 0 {
+				m.Result = c.print(ft.Results.List[0].Type)
+			}
+			c.add(m)
+		}
+	}
+}
+
+func docText(f *ast.Field) string {
+	if f.Doc != nil {
+		return f.Doc.Text()
+	}
+	if f.Comment != nil {
+		return f.Comment.Text()
+	}
+	return ""
 }
 
 func findSpec(t *doc.Type) *ast.TypeSpec {

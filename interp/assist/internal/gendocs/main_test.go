@@ -32,6 +32,7 @@ func TestCollect(t *testing.T) {
 		{Name: "Square.Color", Kind: "field", Sig: "Color Color", Doc: "embedded", Result: "Color"},
 		{Name: "Square.Writer", Kind: "field", Sig: "Writer io.Writer", Doc: "embedded from another package", Result: "io.Writer"},
 		{Name: "Square.Area", Kind: "method", Sig: "func (q *Square) Area() float64", Doc: "Area returns the area.", Result: "float64"},
+		{Name: "Shape.Area", Kind: "method", Sig: "func (Shape) Area() float64", Doc: "Area returns the area.", Result: "float64"},
 		{Name: "NewSquare", Kind: "func", Sig: "func NewSquare(s float64) (*Square, error)", Doc: "NewSquare returns a square of side s.", Result: "*Square"},
 	}
 	for _, w := range want {
@@ -39,7 +40,7 @@ func TestCollect(t *testing.T) {
 			t.Errorf("member %s:\n got %#v\nwant %#v", w.Name, g, w)
 		}
 	}
-	for _, absent := range []string{"helper", "Square.hidden", "Square.area", "TestOnly"} {
+	for _, absent := range []string{"helper", "Square.hidden", "Square.area", "TestOnly", "Shape.scale", "Shape.Writer"} {
 		if _, ok := got[absent]; ok {
 			t.Errorf("%s collected", absent)
 		}

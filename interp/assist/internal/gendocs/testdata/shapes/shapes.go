@@ -34,3 +34,11 @@ func (q *Square) Area() float64 { return q.Side * q.Side }
 func (q *Square) hidden() {}
 
 func helper() {}
+
+// Shape is anything with an area.
+type Shape interface {
+	// Area returns the area.
+	Area() float64
+	io.Writer
+	scale(f float64)
+}
