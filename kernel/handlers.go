@@ -45,7 +45,7 @@ func (k *Kernel) controlHandler(msgType string) func(*request) {
 }
 
 func (k *Kernel) kernelInfo(r *request) {
-	info := k.in.Info()
+	info := k.info
 	links := make([]map[string]any, 0, len(info.HelpLinks))
 	for _, l := range info.HelpLinks {
 		links = append(links, map[string]any{"text": l.Text, "url": l.URL})

@@ -77,6 +77,7 @@ type Kernel struct {
 	cancelRun context.CancelFunc
 
 	stdin stdinBroker
+	info  Info // asked once, before any cell runs
 
 	shutdownOnce sync.Once
 	shutdownCh   chan struct{}
@@ -127,6 +128,7 @@ var ErrShutdownTimeout = errors.New("kernel: cell did not stop before shutdown")
 // ctx.Err()). Shell requests are handled one at a time in order; control
 // and stdin have goroutines of their own. Run does not close t.
 func (k *Kernel) Run(ctx context.Context) error {
+	k.info = k.in.Info()
 	k.publish(nil, "status", map[string]any{"execution_state": "starting"})
 
 	loopCtx, stopLoops := context.WithCancel(ctx)
