@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/gokernel/gokernel/stdlib/session"
+	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -55,9 +56,10 @@ func NCCWith(img, tpl *mat.Dense, opt NCCOptions) *mat.Dense {
 // The numerator is the correlation of the image, centred on its global mean,
 // with the zero-mean template (the window mean drops out because the
 // template sums to zero), by FFT or directly as the cost model says. The
-// window sums come from sliding sums along rows and then columns of the
-// centred image, whose rounding errors stay relative to window-sized sums,
-// so a·img+b with a large b keeps its scores.
+// window sums come from sliding sums along rows and then down columns of
+// the centred image (not from an integral image), so their rounding errors
+// stay relative to window-sized sums and a·img+b with a large b keeps its
+// scores.
 func NCCContext(ctx context.Context, img, tpl *mat.Dense, opt NCCOptions) (*mat.Dense, error) {
 	ig, tg := gridOf(img), gridOf(tpl)
 	if tg.r > ig.r || tg.c > ig.c {
@@ -83,7 +85,8 @@ func NCCContext(ctx context.Context, img, tpl *mat.Dense, opt NCCOptions) (*mat.
 	if !opt.Cosine {
 		fmean = meanGrid(ig)
 	}
-	fc := grid{r: ig.r, c: ig.c, stride: ig.c, data: make([]float64, ig.r*ig.c)}
+	fc := grid{r: ig.r, c: ig.c, stride: ig.c, data: getF64(ig.r * ig.c)}
+	defer putF64(fc.data)
 	var scale float64
 	for i := 0; i < ig.r; i++ {
 		for j, v := range ig.row(i) {
@@ -109,13 +112,30 @@ func NCCContext(ctx context.Context, img, tpl *mat.Dense, opt NCCOptions) (*mat.
 	if err := corr2DInto(ctx, og, fc, tc, tg.r-1, tg.c-1, opt.Method); err != nil {
 		return nil, err
 	}
-	s1, s2 := windowSums(fc, tg.r, tg.c)
+	r1, r2 := rowWindowSums(fc, tg.c)
+	defer putF64(r1)
+	defer putF64(r2)
 	cut := ZeroVarianceRatio * float64(n) * scale
 	inv := 1 / float64(n)
 	err := parallelFor(ctx, ro, workers(ro, float64(co)*20), func(_, lo, hi int) {
+		// Window sums slide down the columns: acc holds the sums of rows
+		// i..i+tr-1 of the row-window sums.
+		acc1, acc2 := make([]float64, co), make([]float64, co)
+		for a := lo; a < lo+tg.r; a++ {
+			floats.Add(acc1, r1[a*co:(a+1)*co])
+			floats.Add(acc2, r2[a*co:(a+1)*co])
+		}
 		for i := lo; i < hi; i++ {
+			if i > lo {
+				in1, out1 := r1[(i+tg.r-1)*co:(i+tg.r)*co], r1[(i-1)*co:i*co]
+				in2, out2 := r2[(i+tg.r-1)*co:(i+tg.r)*co], r2[(i-1)*co:i*co]
+				for j := range acc1 {
+					acc1[j] += in1[j] - out1[j]
+					acc2[j] += in2[j] - out2[j]
+				}
+			}
 			orow := og.row(i)
-			a, b := s1[i*co:(i+1)*co][:len(orow)], s2[i*co:(i+1)*co][:len(orow)]
+			a, b := acc1[:len(orow)], acc2[:len(orow)]
 			for j := range orow {
 				v := b[j]
 				if !opt.Cosine {
@@ -155,14 +175,12 @@ func meanGrid(g grid) float64 {
 	return s / float64(g.r*g.c)
 }
 
-// windowSums returns, for every valid tr x tc window of f (row-major,
-// (r−tr+1)x(c−tc+1)), the sum of its values and of their squares, by
-// sliding sums along each row and then down each column.
-func windowSums(f grid, tr, tc int) (s1, s2 []float64) {
+// rowWindowSums returns, row-major f.r x (f.c−tc+1), the sums of every
+// run of tc consecutive values of each row of f and of their squares, by
+// sliding sums (pooled buffers: the caller puts them back).
+func rowWindowSums(f grid, tc int) (r1, r2 []float64) {
 	co := f.c - tc + 1
-	ro := f.r - tr + 1
-	r1 := make([]float64, f.r*co) // row-window sums
-	r2 := make([]float64, f.r*co)
+	r1, r2 = getF64(f.r*co), getF64(f.r*co)
 	for i := 0; i < f.r; i++ {
 		row := f.row(i)
 		var a, b float64
@@ -179,24 +197,5 @@ func windowSums(f grid, tr, tc int) (s1, s2 []float64) {
 			o1[j], o2[j] = a, b
 		}
 	}
-	s1 = make([]float64, ro*co)
-	s2 = make([]float64, ro*co)
-	acc1, acc2 := s1[:co], s2[:co]
-	for i := 0; i < tr; i++ {
-		for j := 0; j < co; j++ {
-			acc1[j] += r1[i*co+j]
-			acc2[j] += r2[i*co+j]
-		}
-	}
-	for i := 1; i < ro; i++ {
-		p1, p2 := s1[(i-1)*co:i*co], s2[(i-1)*co:i*co]
-		c1, c2 := s1[i*co:(i+1)*co], s2[i*co:(i+1)*co]
-		in1, in2 := r1[(i+tr-1)*co:(i+tr)*co], r2[(i+tr-1)*co:(i+tr)*co]
-		out1, out2 := r1[(i-1)*co:i*co], r2[(i-1)*co:i*co]
-		for j := range c1 {
-			c1[j] = p1[j] + in1[j] - out1[j]
-			c2[j] = p2[j] + in2[j] - out2[j]
-		}
-	}
-	return s1, s2
+	return r1, r2
 }

@@ -125,6 +125,10 @@ func radix4(y, x []complex128, m, s int, tw []complex128, inv bool) {
 		radix4s1(y, x, m, tw, inv)
 		return
 	}
+	if s < 8 {
+		radix4small(y, x, m, s, tw, inv)
+		return
+	}
 	for p := 0; p < m; p++ {
 		w1, w2, w3 := tw[3*p], tw[3*p+1], tw[3*p+2]
 		x0 := x[s*p : s*p+s]
@@ -160,6 +164,28 @@ func radix4(y, x []complex128, m, s int, tw []complex128, inv bool) {
 	}
 }
 
+// radix4small is a radix-4 stage with a short stride, indexing directly
+// instead of building slices of s elements.
+func radix4small(y, x []complex128, m, s int, tw []complex128, inv bool) {
+	sm := s * m
+	x = x[:4*sm]
+	y = y[:4*sm]
+	for p := 0; p < m; p++ {
+		w1, w2, w3 := tw[3*p], tw[3*p+1], tw[3*p+2]
+		i := s * p
+		o := 4 * s * p
+		for q := 0; q < s; q++ {
+			a0, a1, a2, a3 := x[i+q], x[i+q+sm], x[i+q+2*sm], x[i+q+3*sm]
+			t0, t1 := a0+a2, a0-a2
+			t2, t3 := a1+a3, mulMinusI(a1-a3, inv)
+			y[o+q] = t0 + t2
+			y[o+s+q] = (t1 + t3) * w1
+			y[o+2*s+q] = (t0 - t2) * w2
+			y[o+3*s+q] = (t1 - t3) * w3
+		}
+	}
+}
+
 // radix4s1 is the first radix-4 stage (stride 1), where the general loop
 // would build slices of one element.
 func radix4s1(y, x []complex128, m int, tw []complex128, inv bool) {
@@ -189,8 +215,9 @@ func radix3(y, x []complex128, m, s int, tw []complex128, inv bool) {
 		for q := range x0 {
 			a0, a1, a2 := x0[q], x1[q], x2[q]
 			t := a1 + a2
-			u := a0 - t*0.5
-			v := mulMinusI(a1-a2, inv) * h
+			u := complex(real(a0)-0.5*real(t), imag(a0)-0.5*imag(t))
+			v := mulMinusI(a1-a2, inv)
+			v = complex(h*real(v), h*imag(v))
 			y0[q] = a0 + t
 			y1[q] = (u + v) * w1
 			y2[q] = (u - v) * w2

@@ -51,13 +51,16 @@ func (p *Real) Forward(dst []complex128, x []float64) {
 	p.half.Forward(z)
 	dst[0] = complex(real(z[0])+imag(z[0]), 0)
 	dst[h] = complex(real(z[0])-imag(z[0]), 0)
+	w := p.w[:h]
+	dst = dst[:h+1]
 	for k := 1; k < h; k++ {
 		a, b := z[k], z[h-k]
-		bc := complex(real(b), -imag(b))
-		e := (a + bc) * 0.5
-		d := (a - bc) * 0.5
-		o := complex(imag(d), -real(d)) // -i·d
-		dst[k] = e + p.w[k]*o
+		ar, ai, br, bi := real(a), imag(a), real(b), imag(b)
+		er, ei := 0.5*(ar+br), 0.5*(ai-bi)
+		// o = -i·(a − conj(b))/2
+		or, oi := 0.5*(ai+bi), -0.5*(ar-br)
+		wr, wi := real(w[k]), imag(w[k])
+		dst[k] = complex(er+wr*or-wi*oi, ei+wr*oi+wi*or)
 	}
 }
 
@@ -68,14 +71,18 @@ func (p *Real) Inverse(dst []float64, c []complex128) {
 	if len(dst) != p.n || len(c) != h+1 {
 		panic("fft: length mismatch")
 	}
-	z := p.z
-	for k := 0; k < h; k++ {
+	z := p.z[:h]
+	w := p.w[:h]
+	c = c[:h+1]
+	for k := range z {
 		a, b := c[k], c[h-k]
-		bc := complex(real(b), -imag(b))
-		e := a + bc
-		wk := p.w[k]
-		d := (a - bc) * complex(real(wk), -imag(wk))
-		z[k] = e + complex(-imag(d), real(d)) // e + i·d
+		ar, ai, br, bi := real(a), imag(a), real(b), imag(b)
+		er, ei := ar+br, ai-bi
+		// d = (a − conj(b))·conj(w); z = e + i·d
+		xr, xi := ar-br, ai+bi
+		wr, wi := real(w[k]), imag(w[k])
+		dr, di := xr*wr+xi*wi, xi*wr-xr*wi
+		z[k] = complex(er-di, ei+dr)
 	}
 	p.half.Inverse(z)
 	for k, v := range z {
