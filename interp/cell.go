@@ -1,0 +1,107 @@
+package interp
+
+import (
+	"sync"
+
+	"github.com/gokernel/gokernel/kernel"
+	yaegi "github.com/traefik/yaegi/interp"
+)
+
+// Phases of a cell goroutine, for the interrupt protocol.
+const (
+	phaseCompiling = iota // parsing, rewriting or compiling: no Execute runs
+	phaseExecuting        // inside yaegi's Execute
+)
+
+// cell is one execution of a cell.
+type cell struct {
+	req  kernel.ExecuteRequest
+	out  kernel.Emitter
+	n    int           // execution count, names the cell in positions
+	done chan struct{} // closed when the cell goroutine ends
+	gone chan struct{} // closed when a goroutine of the cell panicked
+
+	mu          sync.Mutex
+	goid        uint64
+	phase       int
+	interrupted bool
+	err         *kernel.Error
+	data, md    map[string]any // the result, if any
+	extras      map[string]any
+	userExpr    map[string]any
+	goneOnce    sync.Once
+}
+
+func newCell(req kernel.ExecuteRequest, out kernel.Emitter) *cell {
+	return &cell{req: req, out: out, n: req.Count, done: make(chan struct{}), gone: make(chan struct{})}
+}
+
+// exec runs prog unless the cell was interrupted; it reports whether the
+// cell may go on.
+func (c *cell) exec(s *Session, prog *yaegi.Program) bool {
+	c.mu.Lock()
+	if c.interrupted || c.err != nil {
+		c.mu.Unlock()
+		return false
+	}
+	c.phase = phaseExecuting
+	c.mu.Unlock()
+	_, err := s.yi.Execute(prog)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.phase = phaseCompiling
+	if c.interrupted || c.err != nil {
+		return false
+	}
+	if err != nil {
+		c.err = s.errorOf(err)
+		return false
+	}
+	return true
+}
+
+// fail records err as the cell's error unless it already has one.
+func (c *cell) fail(err *kernel.Error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.err == nil {
+		c.err = err
+	}
+}
+
+// failFromGoroutine records the panic of a goroutine as the cell's error
+// and asks Execute to stop the cell. It returns false when the cell is
+// already over.
+func (c *cell) failFromGoroutine(e *kernel.Error) bool {
+	select {
+	case <-c.done:
+		return false
+	default:
+	}
+	c.fail(e)
+	c.goneOnce.Do(func() { close(c.gone) })
+	return true
+}
+
+func (c *cell) setResult(data, md map[string]any) {
+	c.mu.Lock()
+	c.data, c.md = data, md
+	c.mu.Unlock()
+}
+
+func (c *cell) addExtra(mime string, v any) {
+	c.mu.Lock()
+	if c.extras == nil {
+		c.extras = map[string]any{}
+	}
+	c.extras[mime] = v
+	c.mu.Unlock()
+}
+
+func (c *cell) takeExtras() map[string]any {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e := c.extras
+	c.extras = nil
+	return e
+}

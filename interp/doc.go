@@ -1,0 +1,52 @@
+// Package interp is the Go side of the kernel: a notebook session on the
+// yaegi interpreter (github.com/traefik/yaegi, used unmodified). New returns
+// a *Session, which implements kernel.Interpreter.
+//
+// A cell may mix imports, declarations and statements in any order. The
+// session splits it into runs of one kind (go/scanner), parses each run with
+// a line directive so that every position names the cell and its own line
+// and column ("cell[3]:4:7"), rewrites it (go/ast), compiles it with yaegi
+// and executes it, in order.
+//
+// Invariants:
+//
+//   - State persists: variables, functions, types and imports of a cell are
+//     visible to the next ones. Importing a package again is not an error.
+//   - Re-declaring a global (x := ..., var x = ...) does not keep the old
+//     value alive: `x := e` becomes `x = e` when the type stays the same, and
+//     otherwise the old storage is zeroed before the new one is used.
+//   - The value of a cell's last expression statement is its result, with
+//     text/plain always; a *plot.Plot is rendered as image/png, a mat.Matrix
+//     is printed with mat.Formatted, other values go through
+//     display.BundleOf, and methods of interpreted types (String, HTML, PNG,
+//     ...) are called in the interpreter. Statements, declarations, void
+//     calls and printing calls (fmt.Print*, log.*, Write*) give no result; a
+//     multi-value call shows all its values, one per line, as text/plain.
+//   - Output: while a Session exists, file descriptors 1 and 2 are pipes
+//     read by the session, so interpreted fmt and println, log, os.Stdout,
+//     os.Stderr and compiled code all reach the Emitter's Stream in the order
+//     each stream was written. Output written after a cell ended (by its
+//     goroutines) goes to the latest cell's emitter. Close restores fd 1 and
+//     2. An Emitter must therefore never write to fd 1 or 2 itself; fatal
+//     runtime errors are also copied to the original stderr.
+//   - A panic in a cell, in the compiler, or in a goroutine a cell started
+//     (every go statement is rewritten to recover) fails that cell with a
+//     traceback naming the cell lines; the kernel lives on. A goroutine that
+//     panics after its cell ended is reported on the latest cell's stderr.
+//   - Interrupt (the cancellation of Execute's context) stops the cell, and
+//     the goroutines cells started, within milliseconds when they run
+//     interpreted code, channel operations, time.Sleep or WaitGroup.Wait;
+//     the stopped code never runs again and the session keeps its state.
+//     Compiled code that neither returns nor polls stdlib/session.Context
+//     cannot be stopped: Execute then replies after Options.Grace that the
+//     cell is still stopping, and the next Execute waits for it. No Execute
+//     or Compile reaches yaegi while a cell is stopping. See interrupt.go.
+//   - os.Stdin, fmt.Scan* and bufio readers on os.Stdin read lines through
+//     Emitter.Input when the request allows stdin, and fail with ErrNoStdin
+//     otherwise.
+//   - Cells can use fmt, math, strings, time, os, sort, gonum's mat and
+//     stdlib/display without importing them (DefaultPreload). min and max
+//     are generic prelude functions (yaegi v0.16.1 has no such builtins).
+//
+// Names starting with _gk are reserved for the session's rewrites.
+package interp

@@ -1,0 +1,270 @@
+package interp
+
+import (
+	"context"
+	"go/ast"
+	"go/scanner"
+	"go/token"
+	"time"
+
+	"github.com/gokernel/gokernel/kernel"
+	yaegi "github.com/traefik/yaegi/interp"
+)
+
+// Execute implements kernel.Interpreter. It runs the cell on a goroutine of
+// its own and returns when the cell has ended; on interrupt (ctx
+// cancelled) it stops the cell as described in interrupt.go and returns
+// once the cell has really stopped, or after Options.Grace with an error
+// saying that compiled code is still running (the next Execute then waits
+// for it).
+func (s *Session) Execute(ctx context.Context, req kernel.ExecuteRequest, out kernel.Emitter) kernel.ExecuteResult {
+	s.exec.Lock()
+	defer s.exec.Unlock()
+	if e := s.waitStopped(ctx, out); e != nil {
+		return kernel.ExecuteResult{Error: e}
+	}
+	c := newCell(req, out)
+	s.book.setSource(c.n, req.Code)
+	s.begin(c)
+	sen, err := s.startSentinel()
+	if err != nil {
+		s.end(c)
+		return kernel.ExecuteResult{Error: &kernel.Error{Name: ErrInternal, Value: "cannot start the cell: " + err.Error()}}
+	}
+	go s.runCell(c)
+
+	select {
+	case <-c.done:
+		s.endSentinel(sen, false)
+	case <-ctx.Done():
+		c.fail(&kernel.Error{Name: ErrInterrupted, Value: "the cell was interrupted",
+			Traceback: []string{"Interrupted: the cell was interrupted; its variables keep the values they had"}})
+		if !s.stop(c, sen) {
+			return s.stillStopping(c)
+		}
+	case <-c.gone:
+		if !s.stop(c, sen) {
+			return s.stillStopping(c)
+		}
+	}
+	s.sync()
+	s.end(c)
+
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	res := kernel.ExecuteResult{Error: c.err, UserExpressions: c.userExpr}
+	if c.err == nil && c.data != nil && !req.Silent {
+		out.Result(kernel.MIMEBundle(c.data), kernel.MIMEBundle(c.md))
+	}
+	return res
+}
+
+// begin makes c the running cell.
+func (s *Session) begin(c *cell) {
+	s.co.renew()
+	s.in.reset()
+	s.stderr.take()
+	s.mu.Lock()
+	s.cur, s.last = c, c
+	s.mu.Unlock()
+	if s.capture != nil {
+		s.capture.setSink(c.out)
+	}
+}
+
+// end marks that no cell runs; c stays the destination of late output.
+func (s *Session) end(c *cell) {
+	s.mu.Lock()
+	if s.cur == c {
+		s.cur = nil
+	}
+	s.mu.Unlock()
+}
+
+// stop interrupts the running cell c: it waits until the cell is inside
+// the run loop of Execute (or will not execute anymore), cancels the
+// sentinel, then the cooperative generation, and waits up to the grace for
+// the cell goroutine to end. It reports whether the cell has ended.
+func (s *Session) stop(c *cell, sen *sentinel) bool {
+	c.mu.Lock()
+	c.interrupted = true
+	c.mu.Unlock()
+	for {
+		select {
+		case <-c.done:
+		default:
+			c.mu.Lock()
+			ph, id := c.phase, c.goid
+			c.mu.Unlock()
+			if ph == phaseExecuting && !inRunLoop(id) {
+				time.Sleep(100 * time.Microsecond)
+				continue
+			}
+		}
+		break
+	}
+	sen.cancel()
+	s.co.interrupt()
+	t := time.NewTimer(s.opts.Grace)
+	defer t.Stop()
+	select {
+	case <-c.done:
+		s.endSentinel(sen, true)
+		return true
+	case <-t.C:
+	}
+	// Compiled code still runs: finish in the background.
+	ch := make(chan struct{})
+	s.mu.Lock()
+	s.stopping = ch
+	s.mu.Unlock()
+	go func() {
+		<-c.done
+		s.endSentinel(sen, true)
+		s.sync()
+		s.end(c)
+		s.mu.Lock()
+		s.stopping = nil
+		s.mu.Unlock()
+		close(ch)
+	}()
+	return false
+}
+
+// stillStopping is the reply for a cell that did not stop within the grace.
+func (s *Session) stillStopping(c *cell) kernel.ExecuteResult {
+	s.sync()
+	e := &kernel.Error{Name: ErrInterrupted,
+		Value: "interrupted, but compiled code is still running; the next cell will wait until it returns (restart the kernel to stop it now)"}
+	c.mu.Lock()
+	if c.err != nil && c.err.Name != ErrInterrupted {
+		e = c.err
+	}
+	c.mu.Unlock()
+	e.Traceback = append([]string{e.Name + ": " + e.Value}, e.Traceback...)
+	return kernel.ExecuteResult{Error: e}
+}
+
+// waitStopped waits for a cell still stopping from an earlier interrupt.
+func (s *Session) waitStopped(ctx context.Context, out kernel.Emitter) *kernel.Error {
+	s.mu.Lock()
+	ch := s.stopping
+	s.mu.Unlock()
+	if ch == nil {
+		return nil
+	}
+	out.Stream("stderr", "waiting for the interrupted cell to stop (compiled code is still running)...\n")
+	select {
+	case <-ch:
+		return nil
+	case <-ctx.Done():
+		return &kernel.Error{Name: ErrInterrupted, Value: "interrupted while waiting for the previous cell to stop",
+			Traceback: []string{"Interrupted: the previous cell is still stopping; restart the kernel to end it"}}
+	}
+}
+
+// runCell is the cell goroutine.
+func (s *Session) runCell(c *cell) {
+	defer close(c.done)
+	c.mu.Lock()
+	c.goid = goid()
+	c.mu.Unlock()
+	runs, serr := splitCell(c.req.Code)
+	if serr != nil {
+		c.fail(s.errorOf(scanner.ErrorList{&scanner.Error{
+			Pos: token.Position{Filename: cellFile(c.n), Line: serr.line, Column: serr.col}, Msg: serr.msg}}))
+		return
+	}
+	for i, r := range runs {
+		if !s.runOne(c, r, i == len(runs)-1) {
+			return
+		}
+	}
+	if len(c.req.UserExpressions) > 0 {
+		s.userExpressions(c)
+	}
+}
+
+// compile compiles n, turning a panic of yaegi into an error.
+func (s *Session) compile(n ast.Node) (p *yaegi.Program, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			p, err = nil, compilePanic{r}
+		}
+	}()
+	return s.yi.CompileAST(n)
+}
+
+// runOne parses, rewrites, compiles and executes one run of cell c.
+func (s *Session) runOne(c *cell, r run, last bool) bool {
+	fset := s.yi.FileSet()
+	node, file, err := parseRun(fset, c.n, c.req.Code, r)
+	if err != nil {
+		c.fail(s.errorOf(err))
+		return false
+	}
+	imports := s.book.importsCopy()
+	s.book.mu.Lock()
+	rewriteGo(fset, node, imports, &s.book.goSeq)
+	s.book.mu.Unlock()
+
+	var (
+		tail      ast.Expr
+		rewritten []*ast.AssignStmt
+		released  []redeclared
+		newImp    []*ast.ImportSpec
+	)
+	globals := s.yi.Globals()
+	switch r.kind {
+	case runImport:
+		if newImp = s.book.dropKnownImports(file); len(newImp) == 0 {
+			return true
+		}
+	case runDecl:
+		released = declaredVars(file, globals)
+	case runStmt:
+		body := node.(*ast.BlockStmt)
+		if last {
+			tail = splitTail(body, imports)
+		}
+		rewritten, released = rewriteRedeclare(body, globals)
+		if len(body.List) == 0 {
+			node = nil
+		}
+	}
+
+	if node != nil {
+		prog, err := s.compile(node)
+		if err != nil && len(rewritten) > 0 {
+			for _, as := range rewritten {
+				as.Tok = token.DEFINE
+				for _, l := range as.Lhs {
+					if id, ok := l.(*ast.Ident); ok {
+						if old, ok := globals[id.Name]; ok {
+							released = append(released, redeclared{id.Name, old})
+						}
+					}
+				}
+			}
+			prog, err = s.compile(node)
+		}
+		if err != nil {
+			c.fail(s.errorOf(err))
+			return false
+		}
+		s.book.recordDecls(fset, node, c.n)
+		for _, rd := range released {
+			if rd.old.CanSet() {
+				rd.old.Set(zeroOf(rd.old))
+			}
+		}
+		if !c.exec(s, prog) {
+			return false
+		}
+		s.book.addImports(newImp)
+	}
+	if tail != nil {
+		return s.showTail(c, tail)
+	}
+	return true
+}

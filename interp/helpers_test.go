@@ -1,0 +1,182 @@
+package interp
+
+import (
+	"context"
+	"errors"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/gokernel/gokernel/kernel"
+)
+
+// The session captures fd 1 and 2; the test framework writes to dups of
+// them so that its output stays visible.
+func TestMain(m *testing.M) {
+	if out, err := dupFile(1, "test-stdout"); err == nil {
+		os.Stdout = out
+	}
+	if e, err := dupFile(2, "test-stderr"); err == nil {
+		os.Stderr = e
+	}
+	code := m.Run()
+	if shared != nil {
+		shared.Close()
+	}
+	os.Exit(code)
+}
+
+var (
+	shared     *Session
+	sharedOnce sync.Once
+	counter    int
+	counterMu  sync.Mutex
+)
+
+// sess returns the session shared by the tests.
+func sess(t testing.TB) *Session {
+	t.Helper()
+	sharedOnce.Do(func() {
+		s, err := New(Options{})
+		if err != nil {
+			t.Fatalf("New: %v", err)
+		}
+		shared = s
+	})
+	if shared == nil {
+		t.Fatal("no session")
+	}
+	return shared
+}
+
+// event is one output of a cell.
+type event struct {
+	kind string // "stdout", "stderr", "display", "update", "clear", "result", "input"
+	text string
+	data kernel.MIMEBundle
+	id   string
+}
+
+// recorder is a kernel.Emitter that records what a cell emits.
+type recorder struct {
+	mu     sync.Mutex
+	events []event
+	inputs []string // answers to Input, in order
+	allow  bool
+}
+
+func (r *recorder) add(e event) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if n := len(r.events); n > 0 && (e.kind == "stdout" || e.kind == "stderr") && r.events[n-1].kind == e.kind {
+		r.events[n-1].text += e.text
+		return
+	}
+	r.events = append(r.events, e)
+}
+
+func (r *recorder) Stream(name, text string) {
+	if strings.Contains(text, "DATA RACE") || strings.Contains(text, "fatal error") {
+		os.Stderr.WriteString(text)
+	}
+	r.add(event{kind: name, text: text})
+}
+func (r *recorder) Display(data, md kernel.MIMEBundle, id string) {
+	r.add(event{kind: "display", data: data, id: id})
+}
+func (r *recorder) UpdateDisplay(data, md kernel.MIMEBundle, id string) {
+	r.add(event{kind: "update", data: data, id: id})
+}
+func (r *recorder) ClearOutput(wait bool) { r.add(event{kind: "clear"}) }
+func (r *recorder) Result(data, md kernel.MIMEBundle) {
+	r.add(event{kind: "result", data: data})
+}
+func (r *recorder) Input(prompt string, password bool) (string, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if !r.allow {
+		return "", errors.New("input not allowed")
+	}
+	if len(r.inputs) == 0 {
+		return "", errors.New("no more input")
+	}
+	s := r.inputs[0]
+	r.inputs = r.inputs[1:]
+	r.events = append(r.events, event{kind: "input", text: s})
+	return s, nil
+}
+
+// text returns everything written to stream name.
+func (r *recorder) text(name string) string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var sb strings.Builder
+	for _, e := range r.events {
+		if e.kind == name {
+			sb.WriteString(e.text)
+		}
+	}
+	return sb.String()
+}
+
+// result returns the execute_result, or nil.
+func (r *recorder) result() kernel.MIMEBundle {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, e := range r.events {
+		if e.kind == "result" {
+			return e.data
+		}
+	}
+	return nil
+}
+
+func (r *recorder) kinds() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var k []string
+	for _, e := range r.events {
+		k = append(k, e.kind)
+	}
+	return k
+}
+
+func nextCount() int {
+	counterMu.Lock()
+	defer counterMu.Unlock()
+	counter++
+	return counter
+}
+
+// execCtx runs code as a new cell under ctx.
+func execCtx(ctx context.Context, s *Session, code string, rec *recorder) kernel.ExecuteResult {
+	return s.Execute(ctx, kernel.ExecuteRequest{Code: code, Count: nextCount(), StoreHistory: true, AllowStdin: rec.allow}, rec)
+}
+
+// runCell runs code as a new cell and returns what it emitted.
+func runCell(t testing.TB, s *Session, code string) (*recorder, kernel.ExecuteResult) {
+	t.Helper()
+	rec := &recorder{}
+	res := execCtx(context.Background(), s, code, rec)
+	return rec, res
+}
+
+// mustRun runs code and fails the test if the cell fails.
+func mustRun(t testing.TB, s *Session, code string) *recorder {
+	t.Helper()
+	rec, res := runCell(t, s, code)
+	if res.Error != nil {
+		t.Fatalf("cell %q failed: %s\n%s", code, res.Error, strings.Join(res.Error.Traceback, "\n"))
+	}
+	return rec
+}
+
+// plain returns the text/plain of the cell's result, or "" if none.
+func plain(rec *recorder) string {
+	if r := rec.result(); r != nil {
+		s, _ := r["text/plain"].(string)
+		return s
+	}
+	return ""
+}

@@ -1,0 +1,72 @@
+package interp
+
+import (
+	"fmt"
+	"go/parser"
+	"go/token"
+	"strconv"
+	"strings"
+)
+
+// ordered is the constraint of the prelude's min and max.
+const ordered = "~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string"
+
+// preludeFuncs fill builtins that yaegi v0.16.1 lacks. min and max are
+// generic functions, not builtins: min(1, 2), min(a, b, c), max(x, 0.5)
+// with x a float64 and max("a", "b") work; the type comes from the first
+// argument, so min(1, 2.5) is an int (Go would make it 1.0, a float64), and
+// min(x) with a single argument makes yaegi fail to compile.
+var preludeFuncs = `
+// min returns the smallest of its arguments (a prelude function: yaegi has no min builtin).
+func min[T ` + ordered + `](x T, y ...T) T {
+	m := x
+	for _, v := range y {
+		if v < m {
+			m = v
+		}
+	}
+	return m
+}
+
+// max returns the largest of its arguments (a prelude function: yaegi has no max builtin).
+func max[T ` + ordered + `](x T, y ...T) T {
+	m := x
+	for _, v := range y {
+		if v > m {
+			m = v
+		}
+	}
+	return m
+}
+`
+
+// prelude imports the preloaded packages and the session helpers, declares
+// min and max, and compiles the sentinel program.
+func (s *Session) prelude() error {
+	paths := append(append([]string(nil), DefaultPreload...), s.opts.Preload...)
+	var b strings.Builder
+	b.WriteString("import (\n")
+	for _, p := range paths {
+		b.WriteString(strconv.Quote(p) + "\n")
+	}
+	fmt.Fprintf(&b, "%s %q\n)\n", rtName, rtPath)
+	imports := b.String()
+	if _, err := s.yi.Eval(imports); err != nil {
+		return fmt.Errorf("interp: preloading packages: %w", err)
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package main\n"+imports, parser.ImportsOnly)
+	if err != nil {
+		return err
+	}
+	s.book.addImports(f.Imports)
+	if _, err := s.yi.Eval(preludeFuncs); err != nil {
+		return fmt.Errorf("interp: prelude: %w", err)
+	}
+	pf, _ := parser.ParseFile(token.NewFileSet(), "", "package main\n"+preludeFuncs, parser.ParseComments)
+	s.book.recordDecls(token.NewFileSet(), pf, 0)
+	s.parkProg, err = s.yi.Compile(rtName + ".Park()")
+	if err != nil {
+		return fmt.Errorf("interp: sentinel: %w", err)
+	}
+	return nil
+}
