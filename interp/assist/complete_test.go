@@ -156,3 +156,23 @@ func TestTypesMetadata(t *testing.T) {
 		t.Errorf("empty metadata = %#v", md)
 	}
 }
+
+func TestCompleteNamesInterpretedValueByFields(t *testing.T) {
+	s := newFakeScope()
+	// As yaegi reports it: the value's type is an unnamed struct.
+	s.globals = append(s.globals, Symbol{Name: "net2", Kind: KindVar, Type: "*struct { Layers []*assist.Layer; Xsize int }"})
+	s.values["net2"] = s.values["net"]
+	got, _, _ := Complete(withFields{s}, "net2.", 5)
+	if !slices.Equal(got, []string{"Layers", "Train", "size"}) {
+		t.Errorf("matches = %v", got)
+	}
+	// Without FieldScope the type cannot be named: fields only.
+	got, _, _ = Complete(s, "net2.", 5)
+	if !slices.Equal(got, []string{"Layers", "size"}) {
+		t.Errorf("matches without FieldScope = %v", got)
+	}
+	text, _ := Inspect(withFields{s}, "net2", 4, 0)
+	if !strings.Contains(text, "Type: *Net\n") {
+		t.Errorf("inspect:\n%s", text)
+	}
+}

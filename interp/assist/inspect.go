@@ -91,10 +91,16 @@ func (r *resolver) describeIdent(name string, detail int) string {
 	}
 	if g, ok := r.global(name); ok {
 		fmt.Fprintf(&w, "%s (%s)\n", name, g.Kind)
-		if g.Type != "" {
-			w.WriteString("Type: " + g.Type + "\n")
-		}
 		t := r.exprType(ast.NewIdent(name))
+		typ := g.Type
+		if t.rt != nil && t.path == "" && t.name != "" && g.Kind == KindVar && strings.Contains(typ, "struct") {
+			// An interpreted value: name its declared type, not yaegi's struct.
+			rs := t.rt.String()
+			typ = rs[:len(rs)-len(strings.TrimLeft(rs, "*"))] + t.name
+		}
+		if typ != "" {
+			w.WriteString("Type: " + typ + "\n")
+		}
 		if v, ok := r.lookup(name); ok && g.Kind != KindFunc && g.Kind != KindType {
 			w.WriteString("Value: " + preview(v) + "\n")
 		}

@@ -125,6 +125,17 @@ func walk(w *boundedWriter, v reflect.Value, depth int) {
 		w.WriteString("…")
 		return
 	}
+	if depth > 0 && documentedType(v.Type()) && v.CanInterface() {
+		switch {
+		case isMatrix(v):
+			r, c := v.Interface().(matrix).Dims()
+			fmt.Fprintf(w, "<%s %d×%d>", v.Type(), r, c)
+			return
+		case isStringer(v):
+			fmt.Fprintf(w, "%v", v.Interface())
+			return
+		}
+	}
 	switch v.Kind() {
 	case reflect.Bool:
 		w.WriteString(strconv.FormatBool(v.Bool()))

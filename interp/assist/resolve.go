@@ -109,6 +109,47 @@ func fromType(t reflect.Type) typeRef {
 	return ref
 }
 
+// sessionTypeOf names the interpreted type of a live value. yaegi gives
+// interpreted structs unnamed reflect types; the session type whose declared
+// fields (FieldScope) are exactly the struct's fields is taken as its type,
+// when there is only one.
+func (r *resolver) sessionTypeOf(t reflect.Type) string {
+	if t == nil {
+		return ""
+	}
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	fs, ok := r.s.(FieldScope)
+	if !ok || t.Kind() != reflect.Struct || t.Name() != "" {
+		return ""
+	}
+	match := ""
+	for _, g := range r.globals {
+		if g.Kind != KindType {
+			continue
+		}
+		fields := fs.Fields(g.Name)
+		if len(fields) != t.NumField() {
+			continue
+		}
+		same := true
+		for i, f := range fields {
+			if sourceFieldName(t.Field(i).Name) != f.Name && t.Field(i).Name != f.Name {
+				same = false
+				break
+			}
+		}
+		if same {
+			if match != "" {
+				return "" // ambiguous
+			}
+			match = g.Name
+		}
+	}
+	return match
+}
+
 // exprType returns the type of e, a Go expression from the cell.
 func (r *resolver) exprType(e ast.Expr) typeRef {
 	if r.depth > 16 {
@@ -125,6 +166,9 @@ func (r *resolver) exprType(e ast.Expr) typeRef {
 					if g, ok := r.global(s); ok {
 						ref.name = typeName(g.Type)
 					}
+				}
+				if ref.name == "" {
+					ref.name = r.sessionTypeOf(ref.rt)
 				}
 				return ref
 			}
