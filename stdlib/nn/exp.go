@@ -61,3 +61,31 @@ func expClamped(x float64) float64 {
 func fastSigmoid(z float64) float64 {
 	return 1 / (1 + expClamped(-z))
 }
+
+// biasSigmoid stores z+b in z and sigmoid(z+b) in out, with expClamped
+// written out in the loop: the Go compiler does not inline it, and a call
+// per element costs as much as the arithmetic.
+func biasSigmoid(out, z, b []float64) {
+	b = b[:len(z)]
+	out = out[:len(z)]
+	for j, v := range z {
+		v += b[j]
+		z[j] = v
+		x := -v
+		if x > expMax {
+			x = expMax
+		}
+		if x < expMin {
+			x = expMin
+		}
+		t := x*expInvLn2N + expShifter
+		kf := t - expShifter
+		k := int64(math.Float64bits(t) - math.Float64bits(expShifter))
+		r := (x - kf*expLn2NHi) - kf*expLn2NLo
+		r2 := r * r
+		r4 := r2 * r2
+		p := (1 + r) + r2*(1.0/2+r*(1.0/6)) + r4*((1.0/24+r*(1.0/120))+r2*(1.0/720))
+		scale := math.Float64frombits(uint64(k>>expTableBits+1023) << 52)
+		out[j] = 1 / (1 + expTable[k&(expTableSize-1)]*p*scale)
+	}
+}

@@ -53,11 +53,7 @@ func biasActivate(a Activation, out, z, b []float64) {
 			out[j] = v
 		}
 	case Sigmoid:
-		for j, v := range z {
-			v += b[j]
-			z[j] = v
-			out[j] = fastSigmoid(v)
-		}
+		biasSigmoid(out, z, b)
 	case Tanh:
 		for j, v := range z {
 			v += b[j]
