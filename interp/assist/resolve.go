@@ -107,7 +107,6 @@ func fromType(t reflect.Type) typeRef {
 	return ref
 }
 
-
 // exprType returns the type of e, a Go expression from the cell.
 func (r *resolver) exprType(e ast.Expr) typeRef {
 	if r.depth > 16 {
@@ -349,9 +348,3 @@ func (r *resolver) funcResult(sig string, i int) typeRef {
 	}
 	return r.fieldListType(ft.Results, i, "")
 }
-
-
-
-
-
-
