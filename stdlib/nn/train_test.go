@@ -2,8 +2,8 @@ package nn_test
 
 import (
 	"fmt"
-	"os"
 	"math/rand/v2"
+	"os"
 	"testing"
 
 	"github.com/gokernel/gokernel/stdlib/nn"
