@@ -1,8 +1,3 @@
-//go:build gokernel_wip
-
-// The build tag above is temporary: it keeps `go build ./...` green until
-// package interp lands; it will be removed then.
-
 // Command gokernel is a Jupyter kernel for Go, and a runner of Go notebooks
 // and scripts that needs no Jupyter.
 //
@@ -121,10 +116,27 @@ func buildVersion() string {
 	if version != "" {
 		return version
 	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		return bi.Main.Version
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(devel)"
 	}
-	return "(devel)"
+	v := bi.Main.Version
+	if v == "" || v == "(devel)" {
+		v = "(devel)"
+		var rev, dirty string
+		for _, s := range bi.Settings {
+			switch {
+			case s.Key == "vcs.revision" && len(s.Value) >= 12:
+				rev = s.Value[:12]
+			case s.Key == "vcs.modified" && s.Value == "true":
+				dirty = "+dirty"
+			}
+		}
+		if rev != "" {
+			v = "devel " + rev + dirty
+		}
+	}
+	return v
 }
 
 // parseInterleaved parses flags that may come before or after positional
