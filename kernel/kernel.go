@@ -75,6 +75,7 @@ type Kernel struct {
 
 	runMu     sync.Mutex
 	cancelRun context.CancelFunc
+	stopping  bool // set once Run is ending: cells are cancelled at once
 
 	stdin stdinBroker
 	info  Info // asked once, before any cell runs
@@ -115,18 +116,39 @@ func (k *Kernel) Interrupt() {
 
 func (k *Kernel) setRunning(cancel context.CancelFunc) {
 	k.runMu.Lock()
+	defer k.runMu.Unlock()
 	k.cancelRun = cancel
-	k.runMu.Unlock()
+	if cancel != nil && k.stopping {
+		cancel()
+	}
 }
+
+// stop cancels the running cell and any cell that starts later.
+func (k *Kernel) stop() {
+	k.runMu.Lock()
+	defer k.runMu.Unlock()
+	k.stopping = true
+	if k.cancelRun != nil {
+		k.cancelRun()
+	}
+}
+
+// ErrTransportClosed is returned by Run when the transport stops
+// delivering shell messages before a shutdown was asked for.
+var ErrTransportClosed = errors.New("kernel: transport closed")
 
 // ErrShutdownTimeout is logged when the running cell does not stop within
 // Options.ShutdownTimeout of a shutdown.
 var ErrShutdownTimeout = errors.New("kernel: cell did not stop before shutdown")
 
 // Run publishes status "starting" and serves requests until a
-// shutdown_request (it then returns nil) or until ctx ends (it returns
-// ctx.Err()). Shell requests are handled one at a time in order; control
-// and stdin have goroutines of their own. Run does not close t.
+// shutdown_request (it then returns nil), until ctx ends (it returns
+// ctx.Err()) or until the transport closes (ErrTransportClosed). Shell
+// requests are handled one at a time in order; control and stdin have
+// goroutines of their own. On the way out Run cancels the running cell,
+// waits up to Options.ShutdownTimeout for it, calls the interpreter's
+// Shutdown, and after a shutdown_request publishes a last IOPub message
+// with Transport.PublishLast. Run does not close t.
 func (k *Kernel) Run(ctx context.Context) error {
 	k.info = k.in.Info()
 	k.publish(nil, "status", map[string]any{"execution_state": "starting"})
@@ -148,9 +170,11 @@ func (k *Kernel) Run(ctx context.Context) error {
 	case <-ctx.Done():
 		err = ctx.Err()
 	case <-k.shutdownCh:
+	case <-shellDone:
+		err = ErrTransportClosed
 	}
 	stopLoops()
-	k.Interrupt()
+	k.stop()
 	stopped := true
 	select {
 	case <-shellDone:

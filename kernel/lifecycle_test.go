@@ -138,3 +138,20 @@ func TestRunReturnsCtxErr(t *testing.T) {
 		t.Fatal("Run did not return")
 	}
 }
+
+func TestRunEndsWhenTransportCloses(t *testing.T) {
+	h := start(t, kernel.Options{})
+	h.tr.Close()
+	select {
+	case err := <-h.done:
+		if err != kernel.ErrTransportClosed {
+			t.Errorf("Run = %v, want ErrTransportClosed", err)
+		}
+		h.done <- err
+	case <-time.After(timeout):
+		t.Fatal("Run did not return after the transport closed")
+	}
+	if got := h.f.shutdowns; len(got) != 1 {
+		t.Errorf("interpreter Shutdown calls %v", got)
+	}
+}

@@ -87,6 +87,9 @@ func (ci ConnectionInfo) Endpoint(ch Channel) string {
 		return fmt.Sprintf("ipc://%s-%d", ci.IP, ci.Port(ch))
 	}
 	ip := ci.IP
+	if ip == "*" {
+		ip = "0.0.0.0"
+	}
 	if strings.Contains(ip, ":") && !strings.HasPrefix(ip, "[") {
 		ip = "[" + ip + "]"
 	}

@@ -232,6 +232,10 @@ func TestConnectionFile(t *testing.T) {
 	if got := ci.Endpoint(Heartbeat); got != "tcp://127.0.0.1:5" {
 		t.Errorf("tcp endpoint %q", got)
 	}
+	ci.IP = "*"
+	if got := ci.Endpoint(IOPub); got != "tcp://0.0.0.0:2" {
+		t.Errorf("wildcard endpoint %q", got)
+	}
 	ci.IP = "::1"
 	if got := ci.Endpoint(Shell); got != "tcp://[::1]:1" {
 		t.Errorf("ipv6 endpoint %q", got)
