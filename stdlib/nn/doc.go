@@ -24,7 +24,16 @@
 //     buffers once.
 //   - Shape mismatches are programmer errors and panic with mat.ErrShape.
 //   - Randomness comes only from the *rand.Rand given to a constructor.
-//   - All arithmetic is float64. Matrix products go through gonum's blas64
-//     global implementation, so a faster BLAS registered with blas64.Use is
-//     picked up automatically.
+//   - Everything visible is float64. Matrix products go through gonum's
+//     blas64 global implementation; the package imports stdlib/backend, which
+//     registers OpenBLAS there when the machine has it. A Dense layer with
+//     Float32 set runs its three products through blas32 instead (about
+//     twice as fast, float32 precision); its API stays float64.
+//   - Element-wise passes over large batches (bias and activation, their
+//     derivative, float32 conversions) are shared between the calling
+//     goroutine and one helper goroutine, and give bit-identical results to
+//     a single goroutine. A layer must not be used from two goroutines at
+//     once.
+//   - Sigmoid uses a branch-free exponential accurate to a few ulp, so
+//     results may differ from math.Exp-based code in the last bits.
 package nn

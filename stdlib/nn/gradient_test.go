@@ -36,6 +36,33 @@ func TestLossGradients(t *testing.T) {
 	}
 }
 
+func TestLossWithGradMatchesSeparate(t *testing.T) {
+	rng := rand.New(rand.NewPCG(2, 3))
+	pred := randDense(rng, 6, 5, 0, 1)
+	pred.Set(0, 0, 0) // clamped by BCE
+	pred.Set(1, 1, 1)
+	target := randDense(rng, 6, 5, 0, 1)
+	for _, c := range []struct {
+		name     string
+		f        func(p, t *mat.Dense) float64
+		grad     func(d, p, t *mat.Dense)
+		withGrad func(d, p, t *mat.Dense) float64
+	}{
+		{"MSE", nn.MSE, nn.MSEGrad, nn.MSEWithGrad},
+		{"BCE", nn.BCE, nn.BCEGrad, nn.BCEWithGrad},
+	} {
+		want := mat.NewDense(6, 5, nil)
+		c.grad(want, pred, target)
+		got := mat.NewDense(6, 5, nil)
+		if l, w := c.withGrad(got, pred, target), c.f(pred, target); l != w {
+			t.Errorf("%sWithGrad loss %v, want %v", c.name, l, w)
+		}
+		if !mat.Equal(got, want) {
+			t.Errorf("%sWithGrad gradient differs from %sGrad", c.name, c.name)
+		}
+	}
+}
+
 func TestDenseGradients(t *testing.T) {
 	for _, act := range activations {
 		for _, l := range losses {

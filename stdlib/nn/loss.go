@@ -44,6 +44,27 @@ func MSEGrad(dst, pred, target *mat.Dense) {
 	}
 }
 
+// MSEWithGrad returns MSE(pred, target) and stores its gradient in dst,
+// in one pass over the data. dst may be pred.
+func MSEWithGrad(dst, pred, target *mat.Dense) float64 {
+	sameShape(pred, target)
+	sameShape(dst, pred)
+	r, c := pred.Dims()
+	k := 2 / float64(r*c)
+	var s float64
+	for i := 0; i < r; i++ {
+		p := pred.RawRowView(i)
+		t := target.RawRowView(i)[:len(p)]
+		d := dst.RawRowView(i)[:len(p)]
+		for j, v := range p {
+			e := v - t[j]
+			s += e * e
+			d[j] = k * e
+		}
+	}
+	return s / float64(r*c)
+}
+
 // SumSquaredError returns the mean over rows (samples) of the per-row sum
 // of squared differences: a reconstruction error per sample.
 func SumSquaredError(pred, target *mat.Dense) float64 {
@@ -93,6 +114,27 @@ func BCEGrad(dst, pred, target *mat.Dense) {
 			d[j] = (v - t[j]) / (v * (1 - v) * n)
 		}
 	}
+}
+
+// BCEWithGrad returns BCE(pred, target) and stores its gradient in dst, in
+// one pass over the data. dst may be pred.
+func BCEWithGrad(dst, pred, target *mat.Dense) float64 {
+	sameShape(pred, target)
+	sameShape(dst, pred)
+	r, c := pred.Dims()
+	n := float64(r * c)
+	var s float64
+	for i := 0; i < r; i++ {
+		p := pred.RawRowView(i)
+		t := target.RawRowView(i)[:len(p)]
+		d := dst.RawRowView(i)[:len(p)]
+		for j, v := range p {
+			v = clampProb(v)
+			s -= t[j]*math.Log(v) + (1-t[j])*math.Log(1-v)
+			d[j] = (v - t[j]) / (v * (1 - v) * n)
+		}
+	}
+	return s / n
 }
 
 func clampProb(p float64) float64 {

@@ -46,8 +46,7 @@ func newTrainer(rng *rand.Rand, sizes []int, batch int, f32 bool) *trainer {
 func (tr *trainer) step() float64 {
 	nn.ZeroGrad(tr.params)
 	out := tr.net.Forward(tr.x)
-	loss := nn.MSE(out, tr.x)
-	nn.MSEGrad(tr.dy, out, tr.x)
+	loss := nn.MSEWithGrad(tr.dy, out, tr.x)
 	tr.net.BackwardParams(tr.dy)
 	tr.opt.Step(tr.params)
 	return loss
