@@ -2,12 +2,11 @@ package optim
 
 import "github.com/gokernel/gokernel/stdlib/nn"
 
-// Optimizer updates parameters in place from their gradients.
+// Optimizer updates parameters in place from their gradients. SGD and Adam
+// also have a Reset method that forgets their per-parameter state.
 type Optimizer interface {
 	// Step applies one update to every parameter in ps.
 	Step(ps []*nn.Param)
-	// Reset forgets all per-parameter state.
-	Reset()
 }
 
 // flat returns the contiguous storage of a parameter's value and gradient.
