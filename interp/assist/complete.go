@@ -16,7 +16,8 @@ import (
 // or the methods and fields of a value (live through Scope.Lookup, declared
 // earlier in the cell, or documented); elsewhere the keywords, builtins,
 // package names, session globals and names the cell declares before the
-// cursor. Inside a string or a comment it offers nothing.
+// cursor. Inside the path string of an import it offers import paths;
+// inside any other string or a comment it offers nothing.
 func Complete(s Scope, code string, cursorPos int) (matches []string, start, end int) {
 	syms, start, end := CompleteSymbols(s, code, cursorPos)
 	matches = make([]string, 0, len(syms))
@@ -31,6 +32,10 @@ func Complete(s Scope, code string, cursorPos int) (matches []string, start, end
 func CompleteSymbols(s Scope, code string, cursorPos int) (syms []Symbol, start, end int) {
 	cur := byteOffset(code, cursorPos)
 	end = runeOffset(code, cur)
+	if b, ok := importPathPrefix(code[:cur]); ok {
+		r := newResolver(s, &cellInfo{})
+		return filter(r.importCandidates(), code[b:cur]), runeOffset(code, b), end
+	}
 	if inLiteral(code[:cur]) {
 		return []Symbol{}, end, end
 	}

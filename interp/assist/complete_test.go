@@ -176,3 +176,28 @@ func TestCompleteNamesInterpretedValueByFields(t *testing.T) {
 		t.Errorf("inspect:\n%s", text)
 	}
 }
+
+type pkgScope struct{ *fakeScope }
+
+func (pkgScope) Packages() []string { return []string{"encoding/json", "encoding/csv", "fmt"} }
+
+func TestCompleteImportPaths(t *testing.T) {
+	cases := []struct {
+		code  string
+		want  []string
+		start int
+	}{
+		{`import "gonum.org/v1/plot/p`, []string{"gonum.org/v1/plot/plotter"}, 8},
+		{`import m "gonum.org/v1/gonum/m`, []string{"gonum.org/v1/gonum/mat"}, 10},
+		{"import (\n\t\"fmt\"\n\t\"encoding/", []string{"encoding/csv", "encoding/json"}, 18},
+		{`import "ma`, []string{"math", "math/rand"}, 8},
+		{`x := "ma`, []string{}, 8},
+		{`import "fmt"; "ma`, []string{}, 17},
+	}
+	for _, c := range cases {
+		got, start, end := Complete(pkgScope{newFakeScope()}, c.code, len([]rune(c.code)))
+		if !slices.Equal(got, c.want) || start != c.start || end != len([]rune(c.code)) {
+			t.Errorf("Complete(%q) = %v [%d,%d), want %v from %d", c.code, got, start, end, c.want, c.start)
+		}
+	}
+}
