@@ -55,6 +55,12 @@ func corrDirect2D(ctx context.Context, out, img, k grid, offR, offC int) error {
 				return
 			}
 			orow := out.row(i)
+			if r0 := i + offR - (k.r - 1); k.r == 3 && k.c == 3 && r0 >= 0 && r0+3 <= img.r &&
+				offC >= 2 && offC+out.c <= img.c {
+				// Interior rows of a 3x3 kernel: one pass, nine taps.
+				row3x3(orow, img.row(r0)[offC-2:], img.row(r0 + 1)[offC-2:], img.row(r0 + 2)[offC-2:], k.data[:k.c], k.row(1), k.row(2))
+				continue
+			}
 			clear(orow)
 			for a := 0; a < k.r; a++ {
 				r := i + offR - (k.r - 1) + a
@@ -63,6 +69,12 @@ func corrDirect2D(ctx context.Context, out, img, k grid, offR, offC int) error {
 				}
 				irow := img.row(r)
 				krow := k.row(a)
+				if k.c == 3 && offC >= k.c-1 && offC+out.c <= img.c {
+					// Interior rows of a 3-wide kernel: one pass per kernel
+					// row instead of three.
+					axpy3(orow, irow[offC-2:], krow[0], krow[1], krow[2])
+					continue
+				}
 				for b, kv := range krow {
 					shift := offC - (k.c - 1) + b
 					jLo := max(0, -shift)
@@ -74,4 +86,27 @@ func corrDirect2D(ctx context.Context, out, img, k grid, offR, offC int) error {
 			}
 		}
 	})
+}
+
+// axpy3 adds k0·x[j] + k1·x[j+1] + k2·x[j+2] to y[j] for every j.
+func axpy3(y, x []float64, k0, k1, k2 float64) {
+	x = x[:len(y)+2]
+	for j := range y {
+		y[j] += k0*x[j] + k1*x[j+1] + k2*x[j+2]
+	}
+}
+
+// row3x3 sets y[j] to the 3x3 correlation of rows x0, x1, x2 at column j
+// with the kernel rows k0, k1, k2.
+func row3x3(y, x0, x1, x2, k0, k1, k2 []float64) {
+	n := len(y)
+	x0, x1, x2 = x0[:n+2], x1[:n+2], x2[:n+2]
+	a0, a1, a2 := k0[0], k0[1], k0[2]
+	b0, b1, b2 := k1[0], k1[1], k1[2]
+	c0, c1, c2 := k2[0], k2[1], k2[2]
+	for j := range y {
+		y[j] = a0*x0[j] + a1*x0[j+1] + a2*x0[j+2] +
+			b0*x1[j] + b1*x1[j+1] + b2*x1[j+2] +
+			c0*x2[j] + c1*x2[j+1] + c2*x2[j+2]
+	}
 }
