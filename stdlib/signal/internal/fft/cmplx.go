@@ -189,7 +189,7 @@ func radix4small(y, x []complex128, m, s int, tw []complex128, inv bool) {
 // radix4s1 is the first radix-4 stage (stride 1), where the general loop
 // would build slices of one element.
 func radix4s1(y, x []complex128, m int, tw []complex128, inv bool) {
-	x0, x1, x2, x3 := x[:m], x[m:2*m][:m], x[2*m:3*m][:m], x[3*m:4*m][:m]
+	x0, x1, x2, x3 := x[:m], x[m : 2*m][:m], x[2*m : 3*m][:m], x[3*m : 4*m][:m]
 	y = y[:4*m]
 	tw = tw[:3*m]
 	for p := range x0 {
