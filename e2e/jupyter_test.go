@@ -22,13 +22,13 @@ func TestProtocol(t *testing.T) {
 	env := jupyterEnv(t, bin, dir)
 	script, _ := filepath.Abs("test_protocol.py")
 	out, err := runLogged(t, 6*time.Minute, env, dir, python(), script, "-v")
-	t.Log(out)
 	if err != nil {
 		t.Fatalf("test_protocol.py: %v", err)
 	}
 	if !strings.Contains(out, "\nOK") {
 		t.Fatalf("test_protocol.py did not report OK")
 	}
+	t.Log(out)
 }
 
 // TestNbconvertSmoke executes the smoke notebook with
@@ -213,6 +213,18 @@ func checkSmoke(t *testing.T, path string) {
 	}
 	if got := text(single("update", "stream")["text"]); got != "updated\n" {
 		t.Errorf("update cell printed %q", got)
+	}
+	// A failing cell tagged raises-exception shows its error, and the next
+	// cell still runs.
+	fail := single("fails", "error")
+	if ev, _ := fail["evalue"].(string); !strings.Contains(ev, "out of range") {
+		t.Errorf("error output evalue = %q", fail["evalue"])
+	}
+	if tb, _ := fail["traceback"].([]any); len(tb) == 0 {
+		t.Errorf("error output without traceback: %v", fail)
+	}
+	if got := text(single("after", "stream")["text"]); got != "after the error, x is 20\n" {
+		t.Errorf("cell after the error printed %q", got)
 	}
 }
 
