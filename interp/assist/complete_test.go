@@ -45,6 +45,7 @@ func TestComplete(t *testing.T) {
 		{"documented constructor", "p := plot.New()\np.Ad", []string{"Add"}, nil, true},
 		{"interface result, live", "x := m.T()\nx.Di", []string{"Dims"}, nil, true},
 		{"interface result, documented", "var a mat.Matrix\na.Di", []string{"Dims"}, nil, true},
+		{"untyped constant has no members", "x := math.Pi\nx.", nil, nil, true},
 		{"call chain", "mat.NewDense(2, 2, nil).T", []string{"T", "Trace"}, nil, true},
 		{"documented package not imported", "strings.Spl", []string{"Split", "SplitAfter", "SplitAfterN", "SplitN", "SplitSeq", "SplitAfterSeq"}, nil, false},
 		{"cell import alias", "import m2 \"gonum.org/v1/gonum/mat\"\nm2.NewDe", []string{"NewDense"}, nil, true},

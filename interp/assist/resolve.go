@@ -2,6 +2,7 @@ package assist
 
 import (
 	"go/ast"
+	"go/constant"
 	"reflect"
 	"strings"
 )
@@ -85,8 +86,15 @@ func (r *resolver) lookup(expr string) (reflect.Value, bool) {
 	if !ok || !v.IsValid() {
 		return reflect.Value{}, false
 	}
+	if v.Type().Implements(constantValue) {
+		// yaegi keeps untyped constants as go/constant values: their
+		// methods are not the constant's.
+		return reflect.Value{}, false
+	}
 	return v, true
 }
+
+var constantValue = reflect.TypeFor[constant.Value]()
 
 // fromValue is the type of a live value; an interface holding a value gives
 // its dynamic type.

@@ -1,6 +1,8 @@
 package assist
 
 import (
+	"go/constant"
+	"math"
 	"reflect"
 	"strings"
 
@@ -117,6 +119,7 @@ func newFakeScope() *fakeScope {
 				return nil
 			},
 			matPath + ".NewDense": mat.NewDense,
+			"math.Pi":             constant.MakeFloat64(math.Pi), // as yaegi stores it
 		},
 		methods: map[string][]Symbol{
 			"Net": {{Name: "Train", Kind: KindMethod, Type: "func(epochs int) float64", Doc: "Train fits the net."}},
