@@ -20,8 +20,9 @@
 //     (kernel_info, interrupt, shutdown) has its own goroutine, so it is
 //     answered while a cell runs. Interrupt cancels the cell's context.
 //   - After a failed cell with stop_on_error, the execute_requests already
-//     queued are answered with status "aborted" and no output; other
-//     request types are handled normally.
+//     queued when it failed (received before its reply was sent) are
+//     answered with status "aborted" and no output; other request types are
+//     handled normally, and a request sent after the reply always runs.
 //   - Stream text is batched (Options.StreamFlushInterval,
 //     Options.StreamFlushBytes) and flushed before every other output of
 //     the cell and before its reply. A silent cell publishes nothing but

@@ -61,14 +61,14 @@ func (k *Kernel) execute(r *request) {
 		if !silent {
 			k.publish(r, "error", map[string]any{"ename": e.Name, "evalue": e.Value, "traceback": tb})
 		}
+		if stopOnError {
+			k.takeQueued()
+		}
 		r.reply(map[string]any{
 			"status": "error", "execution_count": count,
 			"ename": e.Name, "evalue": e.Value, "traceback": tb,
 			"user_expressions": exprs, "payload": []any{},
 		})
-		if stopOnError {
-			k.aborting = true
-		}
 		return
 	}
 	r.reply(map[string]any{

@@ -28,9 +28,6 @@ type Options struct {
 	// ShutdownTimeout bounds how long a shutdown waits for the running cell
 	// to stop and for IOPub to drain (default 2 s).
 	ShutdownTimeout time.Duration
-	// AbortWindow is how long, after a failed cell with stop_on_error, the
-	// kernel waits for more queued requests to abort (default 5 ms).
-	AbortWindow time.Duration
 	// ParentPollInterval is how often Serve checks that the process that
 	// started it (JPY_PARENT_PID) is alive (default 1 s; negative disables).
 	ParentPollInterval time.Duration
@@ -48,9 +45,6 @@ func (o Options) withDefaults() Options {
 	}
 	if o.ShutdownTimeout <= 0 {
 		o.ShutdownTimeout = 2 * time.Second
-	}
-	if o.AbortWindow <= 0 {
-		o.AbortWindow = 5 * time.Millisecond
 	}
 	if o.ParentPollInterval == 0 {
 		o.ParentPollInterval = time.Second
@@ -70,7 +64,8 @@ type Kernel struct {
 
 	// Shell state: touched only by the shell goroutine.
 	counter  int
-	aborting bool
+	aborting bool           // true while the requests in queued are handled
+	queued   []*wire.Message // shell requests that were waiting when a cell failed
 	history  history
 
 	runMu     sync.Mutex
@@ -227,21 +222,35 @@ func (k *Kernel) recv(ctx context.Context, ch wire.Channel) (*wire.Message, erro
 
 func (k *Kernel) shellLoop(ctx context.Context) {
 	for ctx.Err() == nil {
-		rctx := ctx
-		var cancel context.CancelFunc = func() {}
-		if k.aborting {
-			rctx, cancel = context.WithTimeout(ctx, k.opts.AbortWindow)
-		}
-		m, err := k.recv(rctx, wire.Shell)
-		cancel()
-		if err != nil {
-			if k.aborting && ctx.Err() == nil {
-				k.aborting = false
-				continue
+		var m *wire.Message
+		if len(k.queued) > 0 {
+			m, k.queued = k.queued[0], k.queued[1:]
+			k.aborting = true
+		} else {
+			k.aborting = false
+			var err error
+			if m, err = k.recv(ctx, wire.Shell); err != nil {
+				return
 			}
-			return
 		}
 		k.dispatch(wire.Shell, m, k.shellHandler(m.Header.MsgType))
+	}
+	k.aborting = false
+}
+
+// takeQueued moves the shell requests already waiting in the transport to
+// k.queued, where the shell loop handles them with execute_requests
+// aborted. It runs before the failed cell's reply is sent, so a request
+// sent after that reply is never aborted.
+func (k *Kernel) takeQueued() {
+	now, cancel := context.WithCancel(context.Background())
+	cancel()
+	for {
+		m, err := k.recv(now, wire.Shell)
+		if err != nil {
+			return
+		}
+		k.queued = append(k.queued, m)
 	}
 }
 
