@@ -91,6 +91,7 @@ func (b *book) dropKnownImports(f *ast.File) []*ast.ImportSpec {
 	defer b.mu.RUnlock()
 	var kept []*ast.ImportSpec
 	var decls []ast.Decl
+	seen := map[string]string{}
 	for _, d := range f.Decls {
 		gd, ok := d.(*ast.GenDecl)
 		if !ok || gd.Tok != token.IMPORT {
@@ -101,9 +102,10 @@ func (b *book) dropKnownImports(f *ast.File) []*ast.ImportSpec {
 		for _, sp := range gd.Specs {
 			is := sp.(*ast.ImportSpec)
 			name, p := b.importNameLocked(is)
-			if name == "_" || (b.imports[name] == p && name != ".") {
+			if name == "_" || (b.imports[name] == p && name != ".") || seen[name] == p {
 				continue
 			}
+			seen[name] = p
 			specs = append(specs, is)
 			kept = append(kept, is)
 		}
@@ -298,4 +300,15 @@ func exprString(fset *token.FileSet, e ast.Node) string {
 	var sb strings.Builder
 	_ = printer.Fprint(&sb, fset, e)
 	return sb.String()
+}
+
+// declaredType returns the type written in the latest declaration of the
+// global name, or "" if none was written.
+func (b *book) declaredType(name string) string {
+	b.mu.RLock()
+	defer b.mu.RUnlock()
+	if d, ok := b.decls[name]; ok && d.Kind == "var" {
+		return d.Type
+	}
+	return ""
 }

@@ -107,7 +107,11 @@ func (s *Session) errorOf(err error) *kernel.Error {
 		l, _ := strconv.Atoi(msg[m[4]:m[5]])
 		c, _ := strconv.Atoi(msg[m[6]:m[7]])
 		text := strings.TrimPrefix(strings.TrimSpace(msg[m[1]:]), ": ")
-		e.Traceback = append(e.Traceback, s.where(msg[m[0]:m[3]]+"/_.go", l, c, text)...)
+		if strings.HasSuffix(text, "definition loop") {
+			text += " (yaegi reports this for a name that is not defined)"
+			e.Value += " (is a name undefined?)"
+		}
+		e.Traceback = append(e.Traceback, s.where("cell["+msg[m[2]:m[3]]+"]/_.go", l, c, text)...)
 	}
 	return e
 }

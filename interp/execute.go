@@ -2,9 +2,12 @@ package interp
 
 import (
 	"context"
+	"fmt"
 	"go/ast"
 	"go/scanner"
 	"go/token"
+	"reflect"
+	"runtime/debug"
 	"time"
 
 	"github.com/gokernel/gokernel/kernel"
@@ -166,6 +169,12 @@ func (s *Session) waitStopped(ctx context.Context, out kernel.Emitter) *kernel.E
 // runCell is the cell goroutine.
 func (s *Session) runCell(c *cell) {
 	defer close(c.done)
+	defer func() {
+		if r := recover(); r != nil {
+			c.fail(&kernel.Error{Name: ErrInternal, Value: fmt.Sprint("gokernel: ", r),
+				Traceback: []string{fmt.Sprint("InternalError: gokernel: ", r), string(debug.Stack())}})
+		}
+	}()
 	c.mu.Lock()
 	c.goid = goid()
 	c.mu.Unlock()
@@ -208,63 +217,79 @@ func (s *Session) runOne(c *cell, r run, last bool) bool {
 	rewriteGo(fset, node, imports, &s.book.goSeq)
 	s.book.mu.Unlock()
 
-	var (
-		tail      ast.Expr
-		rewritten []*ast.AssignStmt
-		released  []redeclared
-		newImp    []*ast.ImportSpec
-	)
+	var tail ast.Expr
+	var units []unit
 	globals := s.yi.Globals()
 	switch r.kind {
 	case runImport:
-		if newImp = s.book.dropKnownImports(file); len(newImp) == 0 {
-			return true
+		if imp := s.book.dropKnownImports(file); len(imp) > 0 {
+			units = append(units, unit{node: file, imports: imp})
 		}
 	case runDecl:
-		released = declaredVars(file, globals)
+		units = declUnits(file, globals, s.book.declaredType)
 	case runStmt:
 		body := node.(*ast.BlockStmt)
 		if last {
 			tail = splitTail(body, imports)
 		}
-		rewritten, released = rewriteRedeclare(body, globals)
-		if len(body.List) == 0 {
-			node = nil
+		u := unit{node: body}
+		u.rewritten, u.released = rewriteRedeclare(body, globals)
+		if len(body.List) > 0 {
+			units = append(units, u)
 		}
 	}
-
-	if node != nil {
-		prog, err := s.compile(node)
-		if err != nil && len(rewritten) > 0 {
-			for _, as := range rewritten {
-				as.Tok = token.DEFINE
-				for _, l := range as.Lhs {
-					if id, ok := l.(*ast.Ident); ok {
-						if old, ok := globals[id.Name]; ok {
-							released = append(released, redeclared{id.Name, old})
-						}
-					}
-				}
-			}
-			prog, err = s.compile(node)
-		}
-		if err != nil {
-			c.fail(s.errorOf(err))
+	for _, u := range units {
+		if !s.runUnit(c, u, globals) {
 			return false
 		}
-		s.book.recordDecls(fset, node, c.n)
-		for _, rd := range released {
-			if rd.old.CanSet() {
-				rd.old.Set(zeroOf(rd.old))
-			}
-		}
-		if !c.exec(s, prog) {
-			return false
-		}
-		s.book.addImports(newImp)
 	}
 	if tail != nil {
 		return s.showTail(c, tail)
 	}
+	return true
+}
+
+// runUnit compiles and executes one unit of a run. When the rewritten form
+// of a redeclaration does not compile, it falls back to the original form
+// and releases the old values instead.
+func (s *Session) runUnit(c *cell, u unit, globals map[string]reflect.Value) bool {
+	fset := s.yi.FileSet()
+	prog, err := s.compile(u.node)
+	if err != nil && len(u.rewritten) > 0 {
+		for _, as := range u.rewritten {
+			as.Tok = token.DEFINE
+			for _, l := range as.Lhs {
+				if id, ok := l.(*ast.Ident); ok {
+					if old, ok := globals[id.Name]; ok {
+						u.released = append(u.released, redeclared{id.Name, old})
+					}
+				}
+			}
+		}
+		prog, err = s.compile(u.node)
+	}
+	record := u.node
+	if u.orig != nil {
+		record = u.orig
+		if err != nil {
+			u.node = u.orig
+			u.released = declaredVars(u.orig, globals)
+			prog, err = s.compile(u.node)
+		}
+	}
+	if err != nil {
+		c.fail(s.errorOf(err))
+		return false
+	}
+	s.book.recordDecls(fset, record, c.n)
+	for _, rd := range u.released {
+		if rd.old.CanSet() {
+			rd.old.Set(zeroOf(rd.old))
+		}
+	}
+	if !c.exec(s, prog) {
+		return false
+	}
+	s.book.addImports(u.imports)
 	return true
 }

@@ -271,3 +271,85 @@ func higherKind(a, b token.Token) token.Token {
 	}
 	return a
 }
+
+// unit is what the session compiles and executes at once: a file of
+// imports or declarations, or a block of statements.
+type unit struct {
+	node      ast.Node
+	imports   []*ast.ImportSpec // imports the unit makes
+	rewritten []*ast.AssignStmt // := turned into =
+	released  []redeclared      // old values to release after compile
+	orig      *ast.File         // the declaration a converted block stands for
+}
+
+// declUnits cuts a declaration file into units. A var declaration whose
+// names are all existing globals, keeping their types, becomes a block of
+// assignments (var x = e → x = e; var x T → x = *new(T)), so that re-running
+// it reuses the variables: yaegi would otherwise allocate new ones and keep
+// the old values alive. typeOf returns the type a cell wrote for a global.
+func declUnits(f *ast.File, globals map[string]reflect.Value, typeOf func(string) string) []unit {
+	var units []unit
+	var cur *ast.File
+	flush := func() {
+		if cur != nil {
+			units = append(units, unit{node: cur, released: declaredVars(cur, globals)})
+			cur = nil
+		}
+	}
+	for _, d := range f.Decls {
+		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.VAR {
+			if block := varAssignments(gd, globals, typeOf); block != nil {
+				flush()
+				orig := &ast.File{Package: f.Package, Name: f.Name, Decls: []ast.Decl{gd}}
+				units = append(units, unit{node: block, orig: orig})
+				continue
+			}
+		}
+		if cur == nil {
+			cur = &ast.File{Package: f.Package, Name: f.Name}
+		}
+		cur.Decls = append(cur.Decls, d)
+	}
+	flush()
+	return units
+}
+
+// varAssignments returns the assignments that stand for gd, or nil when
+// gd declares a new name or may change a type.
+func varAssignments(gd *ast.GenDecl, globals map[string]reflect.Value, typeOf func(string) string) *ast.BlockStmt {
+	var list []ast.Stmt
+	for _, sp := range gd.Specs {
+		vs := sp.(*ast.ValueSpec)
+		var lhs []ast.Expr
+		for i, id := range vs.Names {
+			old, ok := globals[id.Name]
+			if !ok || !old.IsValid() || old.Type().Kind() == reflect.Interface {
+				return nil
+			}
+			if vs.Type != nil {
+				if typeOf(id.Name) != exprString(token.NewFileSet(), vs.Type) {
+					return nil
+				}
+			} else if len(vs.Values) == len(vs.Names) && !sameTypeLikely(vs.Values[i], old.Type()) {
+				return nil
+			}
+			lhs = append(lhs, id)
+		}
+		rhs := vs.Values
+		if len(rhs) == 0 {
+			if vs.Type == nil {
+				return nil
+			}
+			for range vs.Names {
+				rhs = append(rhs, &ast.StarExpr{Star: vs.Type.Pos(), X: &ast.CallExpr{
+					Fun: &ast.Ident{NamePos: vs.Type.Pos(), Name: "new"}, Lparen: vs.Type.Pos(),
+					Args: []ast.Expr{vs.Type}, Rparen: vs.Type.End()}})
+			}
+		}
+		list = append(list, &ast.AssignStmt{Lhs: lhs, TokPos: vs.Pos(), Tok: token.ASSIGN, Rhs: rhs})
+	}
+	if len(list) == 0 {
+		return nil
+	}
+	return &ast.BlockStmt{Lbrace: gd.Pos(), List: list, Rbrace: gd.End()}
+}

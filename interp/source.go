@@ -39,7 +39,9 @@ func parseRun(fset *token.FileSet, n int, code string, r run) (ast.Node, *ast.Fi
 	} else {
 		src = "package main; " + dir + text + "\n"
 	}
-	f, err := parser.ParseFile(fset, name, src, parser.ParseComments|parser.DeclarationErrors)
+	// The file name has no directory: the directive's relative name is
+	// joined to it.
+	f, err := parser.ParseFile(fset, "_.go", src, parser.ParseComments|parser.DeclarationErrors)
 	if err != nil {
 		return nil, nil, err
 	}

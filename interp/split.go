@@ -110,6 +110,9 @@ func splitCell(code string) ([]run, *splitError) {
 				continue
 			}
 		}
+		if t.tok == token.SEMICOLON && t.lit == "\n" {
+			continue // automatic, inside brackets
+		}
 		if itemStart < 0 {
 			itemStart = i
 		}
@@ -117,10 +120,7 @@ func splitCell(code string) ([]run, *splitError) {
 		if lit == "" {
 			lit = t.tok.String()
 		}
-		lastEnd = file.Offset(t.pos) + len(lit)
-		if t.tok == token.STRING || t.tok == token.CHAR || t.tok == token.COMMENT {
-			lastEnd = file.Offset(t.pos) + len(t.lit)
-		}
+		lastEnd = min(file.Offset(t.pos)+len(lit), len(code))
 	}
 	flush(len(toks))
 	// A run ends where the next one starts, minus trailing blanks, so that
