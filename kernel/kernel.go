@@ -64,7 +64,7 @@ type Kernel struct {
 
 	// Shell state: touched only by the shell goroutine.
 	counter  int
-	aborting bool           // true while the requests in queued are handled
+	aborting bool            // true while the requests in queued are handled
 	queued   []*wire.Message // shell requests that were waiting when a cell failed
 	history  history
 
