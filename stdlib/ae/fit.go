@@ -21,7 +21,9 @@ type FitOptions struct {
 	// Batch is the number of rows per step (default 128). The rows are
 	// shuffled every epoch; the last batch of an epoch may be smaller.
 	Batch int
-	// LR is Adam's learning rate (default 1e-3). Ignored with Optimizer.
+	// LR is the learning rate of the Adam optimizer (PyTorch's defaults
+	// otherwise) that each call creates afresh; default 1e-3. Ignored with
+	// Optimizer.
 	LR float64
 	// Optimizer, if not nil, replaces Adam(LR), e.g. optim.NewSGD(0.1, 0.9, 0).
 	// Its state carries over between runs that share it.
@@ -97,7 +99,7 @@ func checkFinite(xs ...*mat.Dense) error {
 		r, _ := x.Dims()
 		for i := 0; i < r; i++ {
 			for j, v := range x.RawRowView(i) {
-				if math.IsNaN(v) || math.IsInf(v, 0) {
+				if v-v != 0 { // NaN or ±Inf
 					what := "training data"
 					if k > 0 {
 						what = "validation data"
@@ -244,7 +246,7 @@ func (s *snapshot) rollback(term string, v float64, epoch, batch int, stage stri
 func finiteParams(ps []*nn.Param) bool {
 	for _, p := range ps {
 		for _, v := range p.Value.RawMatrix().Data {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
+			if v-v != 0 { // NaN or ±Inf
 				return false
 			}
 		}
