@@ -16,7 +16,8 @@ import (
 // or the methods and fields of a value (live through Scope.Lookup, declared
 // earlier in the cell, or documented); elsewhere the keywords, builtins,
 // package names, session globals and names the cell declares before the
-// cursor. Inside the path string of an import it offers import paths;
+// cursor, plus the fields of T at a key position of a composite literal
+// T{...}. Inside the path string of an import it offers import paths;
 // inside any other string or a comment it offers nothing.
 func Complete(s Scope, code string, cursorPos int) (matches []string, start, end int) {
 	syms, start, end := CompleteSymbols(s, code, cursorPos)
@@ -53,6 +54,11 @@ func CompleteSymbols(s Scope, code string, cursorPos int) (syms []Symbol, start,
 	} else {
 		r := newResolver(s, analyzeCell(code[:b]))
 		cands = r.bareCandidates()
+		if ts, te, ok := compositeType(code[:cur]); ok {
+			if typ := parseType(code[ts:te]); typ != nil {
+				cands = append(cands, r.fieldCandidates(typ)...)
+			}
+		}
 	}
 	return filter(cands, prefix), start, end
 }

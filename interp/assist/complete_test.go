@@ -202,3 +202,36 @@ func TestCompleteImportPaths(t *testing.T) {
 		}
 	}
 }
+
+func TestCompleteCompositeFields(t *testing.T) {
+	s := newFakeScope()
+	cases := []struct {
+		code    string
+		want    []string
+		exclude []string
+	}{
+		{"type P struct{ Alpha, Beta int }\np := P{Al", []string{"Alpha"}, nil},
+		{"type P struct{ Alpha, Beta int }\np := P{Alpha: 1, B", []string{"Beta"}, nil},
+		{"type P struct{ Alpha, Beta int }\nf(&P{\n\tAlpha: 1,\n\tBe", []string{"Beta"}, nil},
+		{"c := plot.Plot{Ti", []string{"Title"}, nil},
+		{"l := Layer{Ra", []string{"Rate"}, nil},
+		{"type P struct{ Alpha int }\np := P{Alpha: Al", nil, []string{"Alpha"}},
+		{"type P struct{ Alpha int }\nif x == y {\n\tAl", nil, []string{"Alpha"}},
+		{"type P struct{ Alpha int }\nfor P {\n\tAl", nil, []string{"Alpha"}},
+	}
+	s.globals = append(s.globals, Symbol{Name: "Layer", Kind: KindType, Type: "assist.Layer"})
+	s.values["Layer"] = (*Layer)(nil)
+	for _, c := range cases {
+		got, _, _ := Complete(s, c.code, len([]rune(c.code)))
+		for _, w := range c.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("Complete(%q): missing %q in %v", c.code, w, got)
+			}
+		}
+		for _, x := range c.exclude {
+			if slices.Contains(got, x) {
+				t.Errorf("Complete(%q): unexpected %q in %v", c.code, x, got)
+			}
+		}
+	}
+}
