@@ -87,6 +87,23 @@ func TestRunScript(t *testing.T) {
 		}
 	}
 
+	// A program file: package clause, imports, func main run once.
+	prog := filepath.Join(dir, "prog.go")
+	progSrc := "package main\n\nimport \"fmt\"\n\nfunc greet() string { return \"program\" }\n\nfunc main() {\n\tfmt.Println(\"hello from\", greet())\n}\n"
+	if err := os.WriteFile(prog, []byte(progSrc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, split := range []bool{false, true} {
+		args := []string{"run", prog}
+		if split {
+			args = append(args, "--split")
+		}
+		out, err := runLogged(t, time.Minute, os.Environ(), dir, bin, args...)
+		if err != nil || strings.Count(out, "hello from program\n") != 1 {
+			t.Errorf("gokernel %v: %v, want main to print once:\n%s", args, err, out)
+		}
+	}
+
 	bad := filepath.Join(dir, "bad.go")
 	if err := os.WriteFile(bad, []byte("x := 1\n\ny := x +\n\tundefinedThing\n"), 0o644); err != nil {
 		t.Fatal(err)

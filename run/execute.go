@@ -81,16 +81,22 @@ func hasTag(cell map[string]any, tag string) bool {
 }
 
 // Script runs Go source through in: as one cell, or with opts.Split as one
-// cell per top-level chunk (see SplitChunks). Printed text goes to
+// cell per top-level chunk (see SplitChunks). A file with a package clause
+// is run as a program (see PrepareProgram): its declarations first, then a
+// last cell calling main() when it declares one. Printed text goes to
 // opts.Stdout and opts.Stderr as it comes, results are printed as their
 // text/plain, and rich displays are summarised or saved in
 // opts.DisplayDir. The first failing chunk stops the run: its traceback is
 // printed to opts.Stderr and returned as a *CellError. name labels the
 // source in messages.
 func Script(ctx context.Context, in kernel.Interpreter, name, src string, opts Options) error {
-	chunks := []Chunk{{Code: src, Line: 1}}
+	prog := PrepareProgram(src)
+	chunks := []Chunk{{Code: prog.Code, Line: 1}}
 	if opts.Split {
-		chunks = SplitChunks(src)
+		chunks = SplitChunks(prog.Code)
+	}
+	if prog.HasMain {
+		chunks = append(chunks, Chunk{Code: MainName + "()\n"})
 	}
 	var mu sync.Mutex
 	term := &termSink{stdout: opts.stdout(), stderr: opts.stderr(), dir: opts.DisplayDir}
@@ -107,7 +113,9 @@ func Script(ctx context.Context, in kernel.Interpreter, name, src string, opts O
 			continue
 		}
 		cerr := &CellError{Cell: i, Count: i + 1, Err: res.Error}
-		if opts.Split {
+		if ch.Line == 0 {
+			fmt.Fprintf(opts.stderr(), "%s: in main():\n", name)
+		} else if opts.Split {
 			cerr.Line = ch.Line
 			last := ch.Line + strings.Count(strings.TrimRight(ch.Code, "\n"), "\n")
 			fmt.Fprintf(opts.stderr(), "%s, lines %d-%d (line 1 below is line %d):\n", name, ch.Line, last, ch.Line)
