@@ -11,6 +11,7 @@ import (
 
 	"github.com/gokernel/gokernel/stdlib/nn"
 	"github.com/gokernel/gokernel/stdlib/optim"
+	"github.com/gokernel/gokernel/stdlib/session"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -359,5 +360,25 @@ func TestFloat32ProductsTrainAlike(t *testing.T) {
 	}
 	if math.Abs(errs[0]-errs[1]) > 1e-3*errs[0] {
 		t.Errorf("float64 error %g, float32 products %g", errs[0], errs[1])
+	}
+}
+
+func TestFitPollsSessionInterrupt(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	session.SetContextFunc(func() context.Context { return ctx })
+	defer session.SetContextFunc(nil)
+	m := New(Config{Sizes: []int{6, 3}, Seed: 1})
+	x := uniform(64, 6, 0, 1, 1)
+	steps := 0
+	_, err := m.Fit(x, FitOptions{Epochs: 3, Batch: 16, OnBatch: func(Progress) {
+		steps++
+		cancel() // the user presses interrupt during the first step
+	}})
+	if !errors.Is(err, context.Canceled) || steps != 1 {
+		t.Errorf("Fit under an interrupted session: err %v after %d steps", err, steps)
+	}
+	_, err = m.Pretrain(x, FitOptions{})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("Pretrain under an interrupted session: err %v", err)
 	}
 }
