@@ -44,14 +44,14 @@ func (blocker) IsComplete(string) kernel.Completeness      { return kernel.Compl
 func (blocker) Info() kernel.Info                          { return kernel.Info{Implementation: "blocker"} }
 func (blocker) Shutdown(bool)                              {}
 
-type testWriter struct{ t *testing.T }
+type testWriter struct{ t testing.TB }
 
 func (w testWriter) Write(p []byte) (int, error) {
 	w.t.Log(strings.TrimRight(string(p), "\n"))
 	return len(p), nil
 }
 
-func freePorts(t *testing.T, n int) []int {
+func freePorts(t testing.TB, n int) []int {
 	var ls []net.Listener
 	var ports []int
 	for range n {
@@ -71,7 +71,7 @@ func freePorts(t *testing.T, n int) []int {
 // client is a Jupyter client made of zmq4 sockets, as jupyter_client
 // connects them: DEALERs sharing one identity, a SUB and a REQ.
 type client struct {
-	t                     *testing.T
+	t                     testing.TB
 	signer                *wire.Signer
 	session               string
 	shell, control, stdin zmq4.Socket
@@ -79,7 +79,7 @@ type client struct {
 	msgs                  map[wire.Channel]chan *wire.Message
 }
 
-func dial(t *testing.T, ctx context.Context, ci wire.ConnectionInfo) *client {
+func dial(t testing.TB, ctx context.Context, ci wire.ConnectionInfo) *client {
 	t.Helper()
 	s, _ := wire.NewSigner(ci.SignatureScheme, ci.Key)
 	id := zmq4.SocketIdentity("client-" + wire.NewID()[:8])
@@ -200,7 +200,7 @@ func TestServeIPC(t *testing.T) {
 
 // serve starts Serve on ci with a blocker and returns a connected client
 // that has had its kernel_info_reply on control.
-func serve(t *testing.T, ci wire.ConnectionInfo) (*client, blocker, chan error, *wire.Message) {
+func serve(t testing.TB, ci wire.ConnectionInfo) (*client, blocker, chan error, *wire.Message) {
 	t.Helper()
 	ci.SignatureScheme, ci.Key = "hmac-sha256", wire.NewID()
 	b, _ := json.Marshal(ci)
