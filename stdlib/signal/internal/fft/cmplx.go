@@ -75,22 +75,49 @@ func (p *Cmplx) run(x []complex128, inv bool) {
 	if len(x) != p.n {
 		panic("fft: length mismatch")
 	}
-	a, b := x, p.work
+	p.runBatch(x, p.work, 1, inv)
+}
+
+// ForwardBatch transforms the width columns of x, an n x width row-major
+// array (element (r, c) at x[r*width+c]), using work (same length as x) as
+// scratch. Every butterfly then runs along width contiguous values.
+func (p *Cmplx) ForwardBatch(x, work []complex128, width int) {
+	p.checkBatch(x, work, width)
+	p.runBatch(x, work, width, false)
+}
+
+// InverseBatch is the unnormalised inverse of ForwardBatch.
+func (p *Cmplx) InverseBatch(x, work []complex128, width int) {
+	p.checkBatch(x, work, width)
+	p.runBatch(x, work, width, true)
+}
+
+func (p *Cmplx) checkBatch(x, work []complex128, width int) {
+	if width < 1 || len(x) != p.n*width || len(work) < len(x) {
+		panic("fft: batch length mismatch")
+	}
+}
+
+// runBatch is the Stockham algorithm on elements that are runs of width
+// values: stage strides are multiplied by width.
+func (p *Cmplx) runBatch(x, work []complex128, width int, inv bool) {
+	a, b := x, work[:len(x)]
 	for i := range p.stages {
 		st := &p.stages[i]
 		tw := st.fw
 		if inv {
 			tw = st.bw
 		}
+		s := st.s * width
 		switch st.r {
 		case 4:
-			radix4(b, a, st.m, st.s, tw, inv)
+			radix4(b, a, st.m, s, tw, inv)
 		case 2:
-			radix2(b, a, st.m, st.s, tw)
+			radix2(b, a, st.m, s, tw)
 		case 3:
-			radix3(b, a, st.m, st.s, tw, inv)
+			radix3(b, a, st.m, s, tw, inv)
 		case 5:
-			radix5(b, a, st.m, st.s, tw, inv)
+			radix5(b, a, st.m, s, tw, inv)
 		}
 		a, b = b, a
 	}

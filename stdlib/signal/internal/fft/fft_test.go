@@ -87,3 +87,36 @@ func TestBadLengthsPanic(t *testing.T) {
 		}()
 	}
 }
+
+func TestBatchMatchesColumns(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 3))
+	for _, n := range []int{16, 12, 30, 64} {
+		for _, w := range []int{1, 3, 8} {
+			x := make([]complex128, n*w)
+			for i := range x {
+				x[i] = complex(rng.NormFloat64(), rng.NormFloat64())
+			}
+			p := NewCmplx(n)
+			got := append([]complex128(nil), x...)
+			p.ForwardBatch(got, make([]complex128, n*w), w)
+			col := make([]complex128, n)
+			for c := 0; c < w; c++ {
+				for r := range col {
+					col[r] = x[r*w+c]
+				}
+				p.Forward(col)
+				for r := range col {
+					if cmplx.Abs(col[r]-got[r*w+c]) > 1e-12*float64(n) {
+						t.Fatalf("n=%d w=%d: column %d row %d: %v vs %v", n, w, c, r, got[r*w+c], col[r])
+					}
+				}
+			}
+			p.InverseBatch(got, make([]complex128, n*w), w)
+			for i := range got {
+				if cmplx.Abs(got[i]/complex(float64(n), 0)-x[i]) > 1e-12 {
+					t.Fatalf("n=%d w=%d: batch round trip", n, w)
+				}
+			}
+		}
+	}
+}
