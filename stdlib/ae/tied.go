@@ -62,15 +62,12 @@ func (t *tiedDense) Forward(x *mat.Dense) *mat.Dense {
 	bias := t.b.Value.RawRowView(0)
 	for i := 0; i < n; i++ {
 		zr := z.RawRowView(i)
-		ar := a.RawRowView(i)
-		ar = ar[:len(zr)]
 		bias = bias[:len(zr)]
-		for j, v := range zr {
-			v += bias[j]
-			zr[j] = v
-			ar[j] = t.act.Value(v)
+		for j := range zr {
+			zr[j] += bias[j]
 		}
 	}
+	t.act.Apply(a, z)
 	return a
 }
 
@@ -81,16 +78,15 @@ func (t *tiedDense) backwardParams(dy *mat.Dense) *mat.Dense {
 	checkSame("tied decoder Backward", t.z.m, dy)
 	n, out := dy.Dims()
 	dz := t.dz.ensure(n, out)
+	t.act.Derivative(dz, t.z.m)
 	gb := t.b.Grad.RawRowView(0)
 	for i := 0; i < n; i++ {
-		zr := t.z.m.RawRowView(i)
 		dr := dy.RawRowView(i)
-		dr = dr[:len(zr)]
 		dzr := dz.RawRowView(i)
-		dzr = dzr[:len(zr)]
-		gb = gb[:len(zr)]
-		for j, v := range zr {
-			g := dr[j] * t.act.Slope(v)
+		dzr = dzr[:len(dr)]
+		gb = gb[:len(dr)]
+		for j, g := range dr {
+			g *= dzr[j]
 			dzr[j] = g
 			gb[j] += g
 		}

@@ -1,0 +1,47 @@
+package ae
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"github.com/gokernel/gokernel/stdlib/nn"
+)
+
+// The per-step work of the training loop that belongs to this package (the
+// loss terms and their gradients, corruption, the rollback snapshot) must
+// not allocate; the matrix products are the BLAS backend's business (the
+// OpenBLAS binding allocates a call frame per product, gonum's parallel
+// GEMM starts goroutines).
+func TestStepPartsAllocateNothing(t *testing.T) {
+	m := New(Config{Sizes: []int{64, 16}, Hidden: nn.Sigmoid, Output: nn.Sigmoid, Seed: 1,
+		Sparsity: 0.05, L1: 0.1, Contractive: 0.1, WeightDecay: 1e-3, Noise: Gaussian(0.2)})
+	n := m.net
+	x := uniform(32, 64, 0, 1, 1)
+	xc := uniform(32, 64, 0, 1, 2)
+	rng := rand.New(rand.NewPCG(1, 1))
+	n.objective(x, x, true)
+	dr := n.dr.m
+	h := n.code()
+	dh := uniform(32, 16, 0, 1, 3)
+	snap := newSnapshot(n.params)
+	noises := []Noise{Gaussian(0.3), Masking(0.3), SaltAndPepper(0.3)}
+	for name, f := range map[string]func(){
+		"reconstruction": func() { reconstruction(SquaredError, x, xc, dr) },
+		"cross-entropy":  func() { reconstruction(CrossEntropy, x, xc, dr) },
+		"sparsity":       func() { sparsity(h, 0.05, 3, dh, n.kl) },
+		"l1":             func() { L1Penalty(h, 0.1, dh) },
+		"contractive":    func() { n.contract(dh, true) },
+		"weight decay":   func() { WeightDecayPenalty(n.weights, 1e-3, n.wgrad) },
+		"snapshot":       func() { snap.take() },
+		"finite":         func() { finiteParams(n.params) },
+		"corrupt": func() {
+			for _, nz := range noises {
+				nz.corruptRow(xc.RawRowView(0), x.RawRowView(0), rng)
+			}
+		},
+	} {
+		if a := testing.AllocsPerRun(10, f); a != 0 {
+			t.Errorf("%s: %v allocations per call", name, a)
+		}
+	}
+}
