@@ -143,22 +143,25 @@ var ErrShutdownTimeout = errors.New("kernel: cell did not stop before shutdown")
 // goroutines of their own. On the way out Run cancels the running cell,
 // waits up to Options.ShutdownTimeout for it, calls the interpreter's
 // Shutdown, and after a shutdown_request publishes a last IOPub message
-// with Transport.PublishLast. Run does not close t.
+// with Transport.PublishLast. Run does not close t. Call Run once.
 func (k *Kernel) Run(ctx context.Context) error {
 	k.info = k.in.Info()
 	k.publish(nil, "status", map[string]any{"execution_state": "starting"})
 
+	// Cells do not run under loopCtx: k.stop cancels them explicitly, so
+	// that the cell running at a shutdown still gets its reply and idle.
 	loopCtx, stopLoops := context.WithCancel(ctx)
 	defer stopLoops()
-	// Cells get a context that outlives loopCtx so that a shutdown cancels
-	// them explicitly, after their request has been answered.
-	shellDone := make(chan struct{})
+	shellDone, othersDone := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(shellDone)
 		k.shellLoop(loopCtx)
 	}()
-	go k.controlLoop(loopCtx)
-	go k.stdinLoop(loopCtx)
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() { defer wg.Done(); k.controlLoop(loopCtx) }()
+	go func() { defer wg.Done(); k.stdinLoop(loopCtx) }()
+	go func() { wg.Wait(); close(othersDone) }()
 
 	var err error
 	select {
@@ -171,10 +174,18 @@ func (k *Kernel) Run(ctx context.Context) error {
 	stopLoops()
 	k.stop()
 	stopped := true
-	select {
-	case <-shellDone:
-	case <-time.After(k.opts.ShutdownTimeout):
-		stopped = false
+	deadline := time.After(k.opts.ShutdownTimeout)
+	for _, done := range []chan struct{}{shellDone, othersDone} {
+		if !stopped {
+			break
+		}
+		select {
+		case <-done:
+		case <-deadline:
+			stopped = false
+		}
+	}
+	if !stopped {
 		k.log.Printf("kernel: %v", ErrShutdownTimeout)
 	}
 	if stopped {
