@@ -9,6 +9,8 @@ import (
 
 	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/gokernel/gokernel/stdlib/session"
 )
 
 // randomOrthogonal returns a d×d orthogonal matrix from the QR of a
@@ -246,4 +248,17 @@ func eye(n int) *mat.Dense {
 		m.Set(i, i, 1)
 	}
 	return m
+}
+
+func TestFitInterruptedBySession(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	session.SetContextFunc(func() context.Context { return ctx })
+	defer session.SetContextFunc(nil)
+	defer func() {
+		if r := recover(); r != context.Canceled {
+			t.Errorf("Fit in an interrupted cell panicked with %v, want context.Canceled", r)
+		}
+	}()
+	Fit(mat.NewDense(10, 2, nil), 1)
 }
