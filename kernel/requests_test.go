@@ -2,7 +2,10 @@ package kernel_test
 
 import (
 	"encoding/json"
+	"log"
 	"reflect"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -241,5 +244,55 @@ func TestOutputAfterCellEndsKeepsParent(t *testing.T) {
 	}
 	if m := ms[len(ms)-1]; m.Parent.MsgID != id || m.Content["text"] != "background" {
 		t.Errorf("late output %v", m)
+	}
+}
+
+// lockedBuffer is a log destination tests can read.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+func TestEveryRequestSurvivesWrongTypes(t *testing.T) {
+	logs := &lockedBuffer{}
+	h := start(t, kernel.Options{Log: log.New(logs, "", 0)})
+	odd := []any{nil, true, -1e300, 1.5, "s", []any{1, "x"}, map[string]any{"k": []any{}}}
+	fields := []string{"code", "cursor_pos", "detail_level", "silent", "store_history", "allow_stdin", "stop_on_error",
+		"user_expressions", "hist_access_type", "n", "start", "stop", "session", "pattern", "unique", "output",
+		"comm_id", "target_name", "data", "restart"}
+	types := []string{"execute_request", "complete_request", "inspect_request", "is_complete_request", "history_request",
+		"comm_info_request", "comm_open", "comm_msg", "comm_close", "kernel_info_request"}
+	for i, v := range odd {
+		content := map[string]any{}
+		for _, f := range fields {
+			content[f] = v
+		}
+		for _, typ := range types {
+			id := h.c.Send(wire.Shell, typ, content)
+			ms := h.iopub(id)
+			if ms[0].State() != "busy" {
+				t.Errorf("%s with %v: first message %v", typ, odd[i], ms[0])
+			}
+		}
+	}
+	// The kernel is still serving, and no handler panicked.
+	id := h.exec("result:ok", nil)
+	if r := h.reply(wire.Shell, id); r.Content["status"] != "ok" {
+		t.Errorf("after odd requests: %v", r)
+	}
+	if strings.Contains(logs.String(), "panic") {
+		t.Errorf("a handler panicked:\n%s", logs)
 	}
 }
