@@ -222,12 +222,27 @@ func mnistAE(t *testing.T, train *mat.Dense, cfg Config, epochs int) *Autoencode
 	return m
 }
 
+var plainOnce struct {
+	sync.Once
+	m *Autoencoder
+}
+
+// plainMNISTAE is the unregularised 784-100 AE on 2000 digits that the
+// denoising and contractive tests compare against, trained once.
+func plainMNISTAE(t *testing.T, train *mat.Dense) *Autoencoder {
+	plainOnce.Do(func() { plainOnce.m = mnistAE(t, train, Config{}, 20) })
+	if plainOnce.m == nil {
+		t.Fatal("plain AE failed to train")
+	}
+	return plainOnce.m
+}
+
 func TestDenoisingAEDenoises(t *testing.T) {
 	train, test := smallMNIST(t, 2000, 500)
 	noise := Masking(0.25)
 	corrupted := noise.Corrupt(nil, test, rand.New(rand.NewPCG(11, 12)))
 	identity := reconstruction(SquaredError, corrupted, test, nil)
-	plain := mnistAE(t, train, Config{}, 20)
+	plain := plainMNISTAE(t, train)
 	dae := mnistAE(t, train, Config{Noise: noise}, 20)
 	plainErr := reconstruction(SquaredError, plain.Reconstruct(corrupted), test, nil)
 	daeErr := reconstruction(SquaredError, dae.Reconstruct(corrupted), test, nil)
@@ -243,7 +258,7 @@ func TestDenoisingAEDenoises(t *testing.T) {
 
 func TestContractiveAEContracts(t *testing.T) {
 	train, test := smallMNIST(t, 2000, 500)
-	plain := mnistAE(t, train, Config{}, 20)
+	plain := plainMNISTAE(t, train)
 	cae := mnistAE(t, train, Config{Contractive: 0.1}, 20)
 	jp, jc := mean(plain.JacobianNorms(test)), mean(cae.JacobianNorms(test))
 	t.Logf("mean ‖J_f(x)‖_F on test digits: plain %.3f, contractive %.3f (ratio %.2f); errors %.2f, %.2f",
