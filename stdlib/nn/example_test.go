@@ -2,6 +2,7 @@ package nn_test
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 
 	"github.com/gokernel/gokernel/stdlib/nn"
@@ -99,4 +100,34 @@ func ExampleMSE() {
 	// Output:
 	// 3.5
 	// 7
+}
+
+// Float32 runs a layer's matrix products in single precision, about twice
+// as fast, while inputs, outputs, parameters and gradients stay float64.
+func ExampleSequential_SetFloat32() {
+	rng := rand.New(rand.NewPCG(5, 6))
+	net := nn.NewSequential([]nn.Layer{
+		nn.NewDense(784, 128, nn.ReLU, rng),
+		nn.NewDense(128, 784, nn.Sigmoid, rng),
+	})
+	x := mat.NewDense(2, 784, nil)
+	for i := range x.RawMatrix().Data {
+		x.RawMatrix().Data[i] = rng.Float64()
+	}
+	want := mat.DenseCopyOf(net.Forward(x))
+	net.SetFloat32(true)
+	fmt.Println(net)
+	var diff mat.Dense
+	diff.Sub(net.Forward(x), want)
+	largest := 0.0
+	for _, v := range diff.RawMatrix().Data {
+		largest = math.Max(largest, math.Abs(v))
+	}
+	fmt.Println("largest difference below 1e-5:", largest < 1e-5)
+	// Output:
+	// Sequential(
+	//   (0): Dense(784 -> 128, ReLU, float32)
+	//   (1): Dense(128 -> 784, Sigmoid, float32)
+	// )
+	// largest difference below 1e-5: true
 }
