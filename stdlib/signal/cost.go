@@ -7,8 +7,8 @@ import "math"
 // multiply-add of the direct method, and one unit L·log2(L) of a real
 // transform of length L.
 const (
-	costMAC = 0.45
-	costFFT = 0.75
+	costMAC = 0.21
+	costFFT = 0.45
 )
 
 func fftUnits(l int) float64 {

@@ -3,6 +3,8 @@ package signal
 import (
 	"context"
 	"math"
+
+	"gonum.org/v1/gonum/floats"
 )
 
 // corrFFTLen is the shortest transform length for which the circular
@@ -116,20 +118,22 @@ func corrOverlapAdd1D(ctx context.Context, out, x, h []float64, off int) error {
 			}
 			cc := seg
 			t.Inverse(cc, spec)
-			for tt := 0; tt < B+M-1; tt++ {
-				f := start + tt
-				if f < off || f >= off+n {
+			// Block output tt (full index start+tt) is cc[tt-(M-1)] wrapped
+			// mod L; add the part inside the window, split where the wrap
+			// and the destination change.
+			ttLo, ttHi := max(0, off-start), min(B+M-1, off+n-start)
+			for _, cut := range [][2]int{{ttLo, min(ttHi, M-1)}, {max(ttLo, M-1), ttHi}} {
+				lo, hi := cut[0], cut[1]
+				if lo >= hi {
 					continue
 				}
-				idx := tt - (M - 1)
-				if idx < 0 {
-					idx += L
+				src := cc[mod(lo-(M-1), L):]
+				mid := min(hi, max(lo, ownEnd-start)) // [lo,mid) ours, [mid,hi) tail
+				if lo < mid {
+					floats.Add(out[start+lo-off:start+mid-off], src[:mid-lo])
 				}
-				v := cc[idx]
-				if f >= ownEnd {
-					tail[f-ownEnd] += v
-				} else {
-					out[f-off] += v
+				if mid < hi {
+					floats.Add(tail[start+mid-ownEnd:start+hi-ownEnd], src[mid-lo:hi-lo])
 				}
 			}
 		}
