@@ -8,6 +8,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/gokernel/gokernel/stdlib/session"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -227,5 +228,41 @@ func TestFastLen(t *testing.T) {
 		if got := FastLen(n); got != want {
 			t.Errorf("FastLen(%d) = %d, want %d", n, got, want)
 		}
+	}
+}
+
+func TestAutoChoices(t *testing.T) {
+	if m := choose2D(512, 512, 3, 3, 2, 2, 510, 510); m != Direct {
+		t.Errorf("3x3 kernel: %v", m)
+	}
+	if m := choose2D(512, 512, 64, 64, 63, 63, 449, 449); m != FFT {
+		t.Errorf("64x64 kernel: %v", m)
+	}
+	if m := choose2D(1024, 1024, 32, 32, 31, 31, 993, 993); m != FFT {
+		t.Errorf("NCC-sized template: %v", m)
+	}
+	if m := choose1D(1_000_000, 1000, 0, 1_000_999); m != OverlapAdd {
+		t.Errorf("long signal, 1000 taps: %v", m)
+	}
+	if m := choose1D(1000, 5, 0, 1004); m != Direct {
+		t.Errorf("short kernel: %v", m)
+	}
+	if m := choose1D(4000, 3000, 0, 6999); m != FFT {
+		t.Errorf("two long signals: %v", m)
+	}
+}
+
+func TestSessionInterrupt(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	session.SetContextFunc(func() context.Context { return ctx })
+	defer session.SetContextFunc(nil)
+	rng := rand.New(rand.NewPCG(1, 1))
+	img := randDense(rng, 64, 64)
+	if Correlate2D(img, randDense(rng, 5, 5), Same) != nil || NCC(img, randDense(rng, 8, 8)) != nil {
+		t.Error("interrupted calls must return nil")
+	}
+	if r, c, s := Match(img, randDense(rng, 8, 8)); r != -1 || c != -1 || !math.IsNaN(s) {
+		t.Errorf("interrupted Match = %d %d %g", r, c, s)
 	}
 }
