@@ -27,7 +27,7 @@ STARTUP_TIMEOUT = float(os.environ.get("E2E_STARTUP_TIMEOUT", "60"))
 
 # Go snippets used below, in one place so a change of the session's rules
 # touches one spot.
-IMPORTS = 'import (\n\t"fmt"\n\t"os"\n\t"bytes"\n\t"image"\n\t"image/png"\n\t"github.com/gokernel/gokernel/stdlib/display"\n)\n'
+IMPORTS = 'import (\n\t"fmt"\n\t"os"\n\t"time"\n\t"bytes"\n\t"image"\n\t"image/png"\n\t"github.com/gokernel/gokernel/stdlib/display"\n)\n'
 
 # --------------------------------------------------------------------------
 # Message validation
@@ -556,7 +556,9 @@ class ProtocolTests(KernelTestCase):
         self.assertIsInstance(ue["bad"]["traceback"], list)
 
     def test_stop_on_error_aborts_queue(self):
-        first = self.kc.execute('panic("stop here")')
+        # The failing cell sleeps first so that the requests behind it are
+        # surely queued in the kernel when it fails (as ipykernel's test does).
+        first = self.kc.execute('time.Sleep(500 * time.Millisecond)\npanic("stop here")')
         queued = [self.kc.execute('fmt.Println("must not run %d")' % i) for i in range(2)]
         info = self.kc.kernel_info()
         r = self.shell_reply(first, "execute_reply")
