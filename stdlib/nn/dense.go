@@ -35,6 +35,7 @@ type Dense struct {
 	s32          state32
 
 	dy    *mat.Dense       // the argument of the running Backward
+	dyOut bool             // dy is the layer's own output buffer
 	phase phase            // the element-wise pass being run by runFn
 	runFn func(lo, hi int) // d.run, bound once
 	sp    splitter
@@ -145,6 +146,9 @@ func (d *Dense) backward(dy *mat.Dense, input bool) *mat.Dense {
 		d.s32.dz.ensure(n, out)
 	}
 	d.dy = dy
+	// A caller may have written the loss gradient over the output (as in
+	// MSEGrad(out, out, target)); then the slopes come from z instead.
+	d.dyOut = overlaps(dy, d.a.m)
 	d.pass(phaseBackward, out, n*out)
 	d.dy = nil
 	if d.used32 {

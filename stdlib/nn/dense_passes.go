@@ -45,7 +45,11 @@ func (d *Dense) run(lo, hi int) {
 		gb := d.b.Grad.RawRowView(0)[lo:hi]
 		for i := 0; i < n; i++ {
 			dzr := dz.RawRowView(i)[lo:hi]
-			backActivate(d.Act, dzr, dy.RawRowView(i)[lo:hi], z.RawRowView(i)[lo:hi], a.RawRowView(i)[lo:hi], gb)
+			if d.dyOut {
+				backActivateFromZ(d.Act, dzr, dy.RawRowView(i)[lo:hi], z.RawRowView(i)[lo:hi], gb)
+			} else {
+				backActivate(d.Act, dzr, dy.RawRowView(i)[lo:hi], z.RawRowView(i)[lo:hi], a.RawRowView(i)[lo:hi], gb)
+			}
 			if d.used32 {
 				narrow(d.s32.dz.data[i*out+lo:i*out+hi], dzr)
 			}

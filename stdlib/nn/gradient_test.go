@@ -171,3 +171,30 @@ func TestGradientsAccumulate(t *testing.T) {
 		t.Error("ZeroGrad left a non-zero gradient")
 	}
 }
+
+// TestBackwardWithGradientOverOutput writes the loss gradient over the
+// layer's own output buffer, as MSEGrad(out, out, target) allows, and
+// checks the gradients against the usual call.
+func TestBackwardWithGradientOverOutput(t *testing.T) {
+	for _, act := range activations {
+		rng := rand.New(rand.NewPCG(7, uint64(act)))
+		d := nn.NewDense(5, 4, act, rng)
+		x := randDense(rng, 3, 5, -1, 1)
+		target := randDense(rng, 3, 4, 0, 1)
+
+		nn.ZeroGrad(d.Params())
+		out := d.Forward(x)
+		dy := mat.NewDense(3, 4, nil)
+		nn.MSEGrad(dy, out, target)
+		wantDX := mat.DenseCopyOf(d.Backward(dy))
+		wantW := mat.DenseCopyOf(d.Params()[0].Grad)
+
+		nn.ZeroGrad(d.Params())
+		out = d.Forward(x)
+		nn.MSEGrad(out, out, target)
+		dx := d.Backward(out)
+		if !mat.EqualApprox(dx, wantDX, 1e-14) || !mat.EqualApprox(d.Params()[0].Grad, wantW, 1e-14) {
+			t.Errorf("%v: gradients differ when dy is the output buffer", act)
+		}
+	}
+}

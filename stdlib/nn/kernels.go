@@ -120,3 +120,16 @@ func backActivate(a Activation, dz, dy, z, out, gb []float64) {
 		}
 	}
 }
+
+// backActivateFromZ is backActivate for a dy that overwrote the output: it
+// takes the slopes from z alone. dz may be dy.
+func backActivateFromZ(a Activation, dz, dy, z, gb []float64) {
+	dy = dy[:len(dz)]
+	z = z[:len(dz)]
+	gb = gb[:len(dz)]
+	for j := range dz {
+		g := dy[j] * a.Slope(z[j])
+		dz[j] = g
+		gb[j] += g
+	}
+}

@@ -1,0 +1,216 @@
+package nn
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+
+	"gonum.org/v1/gonum/blas"
+	"gonum.org/v1/gonum/blas/blas64"
+	"gonum.org/v1/gonum/mat"
+)
+
+// Conv2D is a 2-D convolution layer as in deep learning (a
+// cross-correlation: the kernel is not flipped) with a square kernel,
+// stride and zero padding, followed by an activation:
+//
+//	out[o][y][x] = Act(B[o] + Σ_c Σ_ky Σ_kx W[o][c,ky,kx] · in[c][y·s+ky−p][x·s+kx−p])
+//
+// Each row of a batch is one sample flattened channel by channel, row by
+// row: InC×H×W in, OutC×OH×OW out, with OH = ⌊(H+2p−k)/s⌋+1 (ConvOutSize).
+type Conv2D struct {
+	// W holds the kernels, OutC × (InC·k·k): row o is output channel o's
+	// kernel, its columns ordered (input channel, kernel row, kernel
+	// column). Update it in place only.
+	W *mat.Dense
+	// B holds one bias per output channel, 1×OutC. Update it in place only.
+	B *mat.Dense
+	// Act is the activation applied after the convolution.
+	Act Activation
+
+	g      convGeom
+	outC   int
+	w, b   *Param
+	params []*Param
+
+	x     *mat.Dense // input of the last Forward (not owned)
+	a, dx buffer
+	col   []float64 // im2col chunk, K × (chunk·OH·OW)
+	zc    []float64 // product chunk, OutC × (chunk·OH·OW)
+}
+
+// NewConv2D returns a convolution from inC channels of h×w pixels to outC
+// channels with a k×k kernel, the given stride and zero padding on every
+// side, and activation act. Weights are drawn from rng: He uniform,
+// U[±√(6/fanIn)], for ReLU and LeakyReLU, Glorot uniform,
+// U[±√(6/(fanIn+fanOut))], otherwise, with fanIn = inC·k·k and
+// fanOut = outC·k·k. Biases start at zero. Padding (k−1)/2 with stride 1
+// keeps the size ("same" for odd k).
+func NewConv2D(inC, h, w, outC, k, stride, pad int, act Activation, rng *rand.Rand) *Conv2D {
+	if outC <= 0 {
+		panic(fmt.Sprintf("nn: NewConv2D: %d output channels", outC))
+	}
+	act.valid()
+	fanIn, fanOut := float64(inC*k*k), float64(outC*k*k)
+	wt := mat.NewDense(outC, max(inC*k*k, 1), nil)
+	initUniform(wt.RawMatrix().Data, fanIn, fanOut, act, rng)
+	return NewConv2DFrom(inC, h, w, k, stride, pad, wt, mat.NewDense(1, outC, nil), act)
+}
+
+// NewConv2DFrom returns a Conv2D on inC channels of h×w pixels with kernel
+// size k, stride and padding that uses wt (OutC × inC·k·k) and b (1×OutC)
+// as its parameters, without copying them.
+func NewConv2DFrom(inC, h, w, k, stride, pad int, wt, b *mat.Dense, act Activation) *Conv2D {
+	act.valid()
+	g := newConvGeom("NewConv2D", inC, h, w, k, stride, pad)
+	outC, kk := wt.Dims()
+	if kk != g.rows() {
+		panic(mat.ErrShape)
+	}
+	if br, bc := b.Dims(); br != 1 || bc != outC {
+		panic(mat.ErrShape)
+	}
+	c := &Conv2D{W: wt, B: b, Act: act, g: g, outC: outC}
+	c.w = NewParam("W", wt)
+	c.b = NewParam("B", b)
+	c.params = []*Param{c.w, c.b}
+	return c
+}
+
+// initUniform fills w with U[±limit]: He for ReLU and LeakyReLU
+// (√(6/fanIn)), Glorot otherwise (√(6/(fanIn+fanOut))).
+func initUniform(w []float64, fanIn, fanOut float64, act Activation, rng *rand.Rand) {
+	limit := math.Sqrt(6 / (fanIn + fanOut))
+	if act == ReLU || act == LeakyReLU {
+		limit = math.Sqrt(6 / fanIn)
+	}
+	for i := range w {
+		w[i] = (2*rng.Float64() - 1) * limit
+	}
+}
+
+// InShape returns the shape of one input sample: channels, height, width.
+func (c *Conv2D) InShape() (ch, h, w int) { return c.g.c, c.g.h, c.g.w }
+
+// OutShape returns the shape of one output sample: channels, height, width.
+func (c *Conv2D) OutShape() (ch, h, w int) { return c.outC, c.g.oh, c.g.ow }
+
+// Kernel returns the kernel size k, the stride and the padding.
+func (c *Conv2D) Kernel() (k, stride, pad int) { return c.g.k, c.g.s, c.g.p }
+
+// InSize returns InC·H·W.
+func (c *Conv2D) InSize() int { return c.g.inLen() }
+
+// OutSize returns OutC·OH·OW.
+func (c *Conv2D) OutSize() int { return c.outC * c.g.outArea() }
+
+// Params returns W and B with their gradients, in that order.
+func (c *Conv2D) Params() []*Param { return c.params }
+
+// Out returns the output of the last Forward, or nil before the first. It
+// is owned by the layer.
+func (c *Conv2D) Out() *mat.Dense { return c.a.m }
+
+// String describes the layer, for example
+// "Conv2D(1×28×28 -> 16×28×28, 3×3, stride 1, pad 1, ReLU)".
+func (c *Conv2D) String() string {
+	return fmt.Sprintf("Conv2D(%d×%d×%d -> %d×%d×%d, %d×%d, stride %d, pad %d, %v)",
+		c.g.c, c.g.h, c.g.w, c.outC, c.g.oh, c.g.ow, c.g.k, c.g.k, c.g.s, c.g.p, c.Act)
+}
+
+// chunkBuffers sizes the im2col and product chunks for cs samples and
+// returns them.
+func (c *Conv2D) chunkBuffers(cs int) (col, zc []float64) {
+	n := cs * c.g.outArea()
+	if need := c.g.rows() * n; cap(c.col) < need {
+		c.col = make([]float64, need)
+	}
+	if need := c.outC * n; cap(c.zc) < need {
+		c.zc = make([]float64, need)
+	}
+	return c.col[:c.g.rows()*n], c.zc[:c.outC*n]
+}
+
+// Forward convolves every sample of x (batch × InC·H·W) and returns the
+// activations (batch × OutC·OH·OW) in a layer-owned buffer valid until the
+// next Forward.
+func (c *Conv2D) Forward(x *mat.Dense) *mat.Dense {
+	n, in := x.Dims()
+	if in != c.InSize() {
+		panic(mat.ErrShape)
+	}
+	c.x = x
+	a := c.a.ensure(n, c.OutSize())
+	area, K := c.g.outArea(), c.g.rows()
+	cs := chunkSamples(K*area, n)
+	bias := c.B.RawRowView(0)
+	wm := c.W.RawMatrix()
+	for s0 := 0; s0 < n; s0 += cs {
+		m := min(cs, n-s0)
+		N := m * area
+		col, zc := c.chunkBuffers(m)
+		for j := 0; j < m; j++ {
+			c.g.im2col(col, N, j*area, x.RawRowView(s0+j))
+		}
+		blas64.Gemm(blas.NoTrans, blas.NoTrans, 1, wm,
+			blas64.General{Rows: K, Cols: N, Stride: N, Data: col}, 0,
+			blas64.General{Rows: c.outC, Cols: N, Stride: N, Data: zc})
+		for j := 0; j < m; j++ {
+			row := a.RawRowView(s0 + j)
+			for o := 0; o < c.outC; o++ {
+				planeActivate(c.Act, row[o*area:(o+1)*area], zc[o*N+j*area:o*N+(j+1)*area], bias[o])
+			}
+		}
+	}
+	return a
+}
+
+// Backward takes dy = dLoss/dOut for the last Forward, adds dLoss/dW and
+// dLoss/dB into the gradients of W and B, and returns dLoss/dx in a
+// layer-owned buffer.
+func (c *Conv2D) Backward(dy *mat.Dense) *mat.Dense { return c.backward(dy, true) }
+
+// BackwardParams is Backward without the input gradient, for the first
+// layer of a network (see ParamBackwarder).
+func (c *Conv2D) BackwardParams(dy *mat.Dense) { c.backward(dy, false) }
+
+func (c *Conv2D) backward(dy *mat.Dense, input bool) *mat.Dense {
+	if c.x == nil {
+		panic("nn: Conv2D.Backward called before Forward")
+	}
+	sameShape(dy, c.a.m)
+	n, _ := dy.Dims()
+	var dx *mat.Dense
+	if input {
+		dx = c.dx.ensure(n, c.InSize())
+		dx.Zero()
+	}
+	area, K := c.g.outArea(), c.g.rows()
+	cs := chunkSamples(K*area, n)
+	gb := c.b.Grad.RawRowView(0)
+	a := c.a.m
+	for s0 := 0; s0 < n; s0 += cs {
+		m := min(cs, n-s0)
+		N := m * area
+		col, dzc := c.chunkBuffers(m)
+		for j := 0; j < m; j++ {
+			dr, ar := dy.RawRowView(s0+j), a.RawRowView(s0+j)
+			for o := 0; o < c.outC; o++ {
+				gb[o] += planeSlope(c.Act, dzc[o*N+j*area:o*N+(j+1)*area], dr[o*area:(o+1)*area], ar[o*area:(o+1)*area])
+			}
+			c.g.im2col(col, N, j*area, c.x.RawRowView(s0+j))
+		}
+		colM := blas64.General{Rows: K, Cols: N, Stride: N, Data: col}
+		dzM := blas64.General{Rows: c.outC, Cols: N, Stride: N, Data: dzc}
+		blas64.Gemm(blas.NoTrans, blas.Trans, 1, dzM, colM, 1, c.w.Grad.RawMatrix())
+		if !input {
+			continue
+		}
+		// The chunk's im2col is no longer needed: reuse it for dLoss/dcol.
+		blas64.Gemm(blas.Trans, blas.NoTrans, 1, c.W.RawMatrix(), dzM, 0, colM)
+		for j := 0; j < m; j++ {
+			c.g.col2im(dx.RawRowView(s0+j), col, N, j*area)
+		}
+	}
+	return dx
+}
