@@ -86,7 +86,7 @@ func mainCode(args []string) int {
 	case "help", "--help", "-help", "-h":
 		fmt.Print(usage)
 	default:
-		fmt.Fprintf(os.Stderr, "gokernel: unknown command %q\n\n%s", cmd, usage)
+		fmt.Fprintf(os.Stderr, "gokernel: unknown command %q (run `gokernel help` for usage)\n", cmd)
 		return 2
 	}
 	var ue usageError
@@ -94,7 +94,7 @@ func mainCode(args []string) int {
 	case err == nil:
 		return 0
 	case errors.As(err, &ue):
-		fmt.Fprintf(os.Stderr, "gokernel %s: %v\n\n%s", cmd, err, usage)
+		fmt.Fprintf(os.Stderr, "gokernel %s: %v (run `gokernel help` for usage)\n", cmd, err)
 		return 2
 	case errors.Is(err, errReported):
 		return 1

@@ -64,7 +64,7 @@ func TestScriptDisplays(t *testing.T) {
 	if err := Script(context.Background(), newFake(), "d.go", src, Options{Stdout: &out}); err != nil {
 		t.Fatal(err)
 	}
-	want := "[image/png 640x480]\n[text/html 12 B]\nupdate d1: bye\n"
+	want := "[image/png 640x480]\n[text/html 12 B]\n[update] bye\n"
 	if out.String() != want {
 		t.Errorf("summaries = %q, want %q", out.String(), want)
 	}

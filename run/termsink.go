@@ -34,10 +34,10 @@ func (s *termSink) stream(name, text string) {
 	io.WriteString(s.stdout, text)
 }
 
-func (s *termSink) display(data, _ kernel.MIMEBundle, displayID string, update bool) {
+func (s *termSink) display(data, _ kernel.MIMEBundle, _ string, update bool) {
 	prefix := ""
 	if update {
-		prefix = "update " + displayID + ": "
+		prefix = "[update] "
 	}
 	for _, line := range s.describe(data) {
 		fmt.Fprintln(s.stdout, prefix+line)
