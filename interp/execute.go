@@ -234,6 +234,9 @@ func (s *Session) runOne(c *cell, r run, last bool) bool {
 		}
 		u := unit{node: body}
 		u.rewritten, u.released = rewriteRedeclare(body, globals)
+		s.book.mu.Lock()
+		u.blanks = renameBlanks(body, &s.book.goSeq)
+		s.book.mu.Unlock()
 		if len(body.List) > 0 {
 			units = append(units, u)
 		}
@@ -287,7 +290,11 @@ func (s *Session) runUnit(c *cell, u unit, globals map[string]reflect.Value) boo
 			rd.old.Set(zeroOf(rd.old))
 		}
 	}
-	if !c.exec(s, prog) {
+	ok := c.exec(s, prog)
+	for _, b := range u.blanks {
+		s.releaseGlobal(b)
+	}
+	if !ok {
 		return false
 	}
 	s.book.addImports(u.imports)

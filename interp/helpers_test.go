@@ -14,6 +14,7 @@ import (
 // The session captures fd 1 and 2; the test framework writes to dups of
 // them so that its output stays visible.
 func TestMain(m *testing.M) {
+	origStdout, origStderr = os.Stdout, os.Stderr // keep them: a collected *os.File closes its fd
 	if out, err := dupFile(1, "test-stdout"); err == nil {
 		os.Stdout = out
 	}
@@ -28,10 +29,11 @@ func TestMain(m *testing.M) {
 }
 
 var (
-	shared     *Session
-	sharedOnce sync.Once
-	counter    int
-	counterMu  sync.Mutex
+	origStdout, origStderr *os.File
+	shared                 *Session
+	sharedOnce             sync.Once
+	counter                int
+	counterMu              sync.Mutex
 )
 
 // sess returns the session shared by the tests.
@@ -179,4 +181,8 @@ func plain(rec *recorder) string {
 		return s
 	}
 	return ""
+}
+
+func kernelRequest(code string, ue map[string]string) kernel.ExecuteRequest {
+	return kernel.ExecuteRequest{Code: code, Count: nextCount(), StoreHistory: true, UserExpressions: ue}
 }

@@ -280,6 +280,7 @@ type unit struct {
 	rewritten []*ast.AssignStmt // := turned into =
 	released  []redeclared      // old values to release after compile
 	orig      *ast.File         // the declaration a converted block stands for
+	blanks    []string          // globals standing for _, to release after the run
 }
 
 // declUnits cuts a declaration file into units. A var declaration whose
@@ -352,4 +353,27 @@ func varAssignments(gd *ast.GenDecl, globals map[string]reflect.Value, typeOf fu
 		return nil
 	}
 	return &ast.BlockStmt{Lbrace: gd.Pos(), List: list, Rbrace: gd.End()}
+}
+
+// renameBlanks replaces the blank identifiers on the left of top-level :=
+// statements by fresh names and returns them. yaegi makes `_` a real global
+// there, with the type of that value, and a later `_ = v` of another type
+// then panics. The session releases the fresh globals after the run.
+func renameBlanks(body *ast.BlockStmt, seq *int) []string {
+	var names []string
+	for _, st := range body.List {
+		as, ok := st.(*ast.AssignStmt)
+		if !ok || as.Tok != token.DEFINE {
+			continue
+		}
+		for i, l := range as.Lhs {
+			if id, ok := l.(*ast.Ident); ok && id.Name == "_" {
+				*seq++
+				name := "_gkBlank" + strconv.Itoa(*seq)
+				as.Lhs[i] = &ast.Ident{NamePos: id.NamePos, Name: name}
+				names = append(names, name)
+			}
+		}
+	}
+	return names
 }

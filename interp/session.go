@@ -102,8 +102,7 @@ func New(opts Options) (*Session, error) {
 	if c, err := acquireCapture(); err == nil {
 		s.capture = c
 	}
-	s.fd1 = os.NewFile(1, "/dev/stdout")
-	s.fd2 = os.NewFile(2, "/dev/stderr")
+	s.fd1, s.fd2 = stdFiles()
 	var out, errw = any(s.fd1), any(s.fd2)
 	if s.capture == nil {
 		out, errw = sinkWriter{s, "stdout"}, sinkWriter{s, "stderr"}
@@ -222,6 +221,22 @@ func (s *Session) sync() {
 	if s.capture != nil {
 		s.capture.sync(2 * time.Second)
 	}
+}
+
+var (
+	stdOnce    sync.Once
+	fd1f, fd2f *os.File
+)
+
+// stdFiles returns *os.File values on fd 1 and 2 for cells' os.Stdout and
+// os.Stderr. They live as long as the process: a collected *os.File would
+// close its descriptor.
+func stdFiles() (*os.File, *os.File) {
+	stdOnce.Do(func() {
+		fd1f = os.NewFile(1, "/dev/stdout")
+		fd2f = os.NewFile(2, "/dev/stderr")
+	})
+	return fd1f, fd2f
 }
 
 // sinkWriter sends writes to the latest cell's emitter; it stands in for

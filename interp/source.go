@@ -80,7 +80,7 @@ func synthExpr(src string, p token.Pos) ast.Expr {
 
 var posType = reflect.TypeOf(token.NoPos)
 
-// setPos sets every token.Pos reachable from v to p.
+// setPos sets every valid token.Pos reachable from v to p.
 func setPos(v reflect.Value, p token.Pos) {
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Interface:
@@ -91,7 +91,8 @@ func setPos(v reflect.Value, p token.Pos) {
 		for i := 0; i < v.NumField(); i++ {
 			f := v.Field(i)
 			if f.Type() == posType {
-				if f.CanSet() {
+				// A zero position means "absent" (an Ellipsis, say): keep it.
+				if f.CanSet() && f.Int() != 0 {
 					f.SetInt(int64(p))
 				}
 				continue

@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -30,6 +31,7 @@ var probes = []struct{ method, mime, helper string }{
 // call) is run alone and shows nothing. When cells declared methods such as
 // String or HTML, the value is first stored in _gkR and those methods are
 // called in the interpreter (probes).
+// The value is first stored in a fresh global _gkR<n>.
 func (s *Session) showTail(c *cell, e ast.Expr) bool {
 	p := e.Pos()
 	call := &ast.CallExpr{Fun: synthExpr(rtName+".Result", p), Lparen: p, Args: []ast.Expr{e}, Rparen: e.End()}
@@ -61,19 +63,28 @@ func (s *Session) showTail(c *cell, e ast.Expr) bool {
 
 	// Probe path: _gkR := e; then _gkrt.Extra("mime", _gkR.M()) for each
 	// method that compiles; then _gkrt.Result(_gkR).
-	assign := &ast.AssignStmt{Lhs: []ast.Expr{&ast.Ident{NamePos: p, Name: "_gkR"}}, TokPos: p, Tok: token.DEFINE, Rhs: []ast.Expr{e}}
+	// A fresh name each time: yaegi mixes up a global declared again with
+	// another type.
+	s.book.mu.Lock()
+	s.book.goSeq++
+	rv := fmt.Sprintf("_gkR%d", s.book.goSeq)
+	s.book.mu.Unlock()
+	assign := &ast.AssignStmt{Lhs: []ast.Expr{&ast.Ident{NamePos: p, Name: rv}}, TokPos: p, Tok: token.DEFINE, Rhs: []ast.Expr{e}}
 	block.List = []ast.Stmt{assign}
-	if prog, err = s.compile(block); err != nil {
-		c.fail(s.errorOf(err))
+	probe, err := s.compile(block)
+	if err != nil {
+		// yaegi cannot store some values (generic calls, for one): show
+		// the value without probes.
+		block.List = []ast.Stmt{&ast.ExprStmt{X: call}}
+		return c.exec(s, prog)
+	}
+	if !c.exec(s, probe) {
 		return false
 	}
-	if !c.exec(s, prog) {
-		return false
-	}
-	defer s.releaseGlobal("_gkR")
+	defer s.releaseGlobal(rv)
 	for _, i := range want {
 		pr := probes[i]
-		src := rtName + "." + pr.helper + "(" + quoteIf(pr.mime) + "_gkR." + pr.method + "())"
+		src := rtName + "." + pr.helper + "(" + quoteIf(pr.mime) + rv + "." + pr.method + "())"
 		block.List = []ast.Stmt{&ast.ExprStmt{X: synthExpr(src, p)}}
 		if prog, err := s.compile(block); err == nil {
 			if !c.exec(s, prog) {
@@ -81,7 +92,7 @@ func (s *Session) showTail(c *cell, e ast.Expr) bool {
 			}
 		}
 	}
-	block.List = []ast.Stmt{&ast.ExprStmt{X: synthExpr(rtName+".Result(_gkR)", p)}}
+	block.List = []ast.Stmt{&ast.ExprStmt{X: synthExpr(rtName+".Result("+rv+")", p)}}
 	if prog, err = s.compile(block); err != nil {
 		c.fail(s.errorOf(err))
 		return false
