@@ -357,26 +357,34 @@ func TestConcurrentCalls(t *testing.T) {
 	}
 }
 
-// TestFallback runs this test binary again with GOKERNEL_BLAS=gonum and
-// checks that the child uses gonum's pure-Go BLAS.
+// TestFallback runs this test binary again with environments that must
+// leave gonum's pure-Go BLAS in use, and checks what the child reports.
 func TestFallback(t *testing.T) {
 	if os.Getenv("GOKERNEL_BACKEND_CHILD") == "1" {
-		if Native() || Name() != "gonum (pure Go)" || FallbackReason() != "GOKERNEL_BLAS=gonum" {
-			t.Fatalf("child: Name() = %q, reason %q", Name(), FallbackReason())
-		}
 		if _, ok := blas64.Implementation().(gonum.Implementation); !ok {
 			t.Fatalf("child: blas64 uses %T", blas64.Implementation())
 		}
-		fmt.Println("child backend:", Name())
+		if Native() || Name() != "gonum (pure Go)" || Threads() != 1 {
+			t.Fatalf("child: Name() = %q, Threads() = %d", Name(), Threads())
+		}
+		fmt.Printf("child backend: %s; reason: %s\n", Name(), FallbackReason())
 		return
 	}
-	cmd := exec.Command(os.Args[0], "-test.run=^TestFallback$", "-test.count=1")
-	cmd.Env = append(os.Environ(), "GOKERNEL_BACKEND_CHILD=1", "GOKERNEL_BLAS=gonum")
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("child failed: %v\n%s", err, out)
-	}
-	if !strings.Contains(string(out), "child backend: gonum (pure Go)") {
-		t.Fatalf("child output lacks the fallback name:\n%s", out)
+	for _, c := range []struct {
+		env, reason string
+	}{
+		{"GOKERNEL_BLAS=gonum", "reason: GOKERNEL_BLAS=gonum"},
+		{"GOKERNEL_BLAS_LIB=/nonexistent/libopenblas.so.0", "cannot load GOKERNEL_BLAS_LIB=/nonexistent"},
+		{"GOKERNEL_BLAS_LIB=libc.so.6", "missing symbol dgemm_"},
+	} {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestFallback$", "-test.count=1")
+		cmd.Env = append(os.Environ(), "GOKERNEL_BACKEND_CHILD=1", c.env)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("%s: child failed: %v\n%s", c.env, err, out)
+		}
+		if !strings.Contains(string(out), "child backend: gonum (pure Go); reason: ") || !strings.Contains(string(out), c.reason) {
+			t.Errorf("%s: child output lacks the fallback name or %q:\n%s", c.env, c.reason, out)
+		}
 	}
 }

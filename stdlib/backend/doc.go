@@ -26,10 +26,11 @@
 //   - When no library is found, or the environment sets GOKERNEL_BLAS=gonum,
 //     nothing is registered and gonum's pure-Go BLAS stays in use; Name says
 //     which backend runs and FallbackReason why OpenBLAS is not used.
-//   - The library is searched in this order: the file named by
-//     GOKERNEL_BLAS_LIB, then libopenblas.so.0 and libopenblas.so through
-//     the dynamic loader, then the usual Debian, Fedora and Homebrew
-//     directories (openblas-pthread first).
+//   - When GOKERNEL_BLAS_LIB names a file, that file is the only library
+//     tried. Otherwise the search tries libopenblas.so.0 and libopenblas.so
+//     through the dynamic loader, then the usual Debian, Fedora and
+//     Homebrew directories (openblas-pthread first). A library without the
+//     needed symbols is skipped.
 //
 // Calling convention: the routines are called through their Fortran symbols
 // (dgemm_, ...), which take every argument by reference, with

@@ -72,12 +72,13 @@ func threadsFromEnv() bool {
 	return false
 }
 
-// candidates lists the library files to try, most specific first.
+// candidates lists the library files to try, most specific first; a file
+// named by GOKERNEL_BLAS_LIB is the only candidate.
 func candidates() []string {
-	var c []string
 	if p := os.Getenv("GOKERNEL_BLAS_LIB"); p != "" {
-		c = append(c, p)
+		return []string{p}
 	}
+	var c []string
 	switch runtime.GOOS {
 	case "darwin":
 		for _, d := range []string{"/opt/homebrew/opt/openblas/lib", "/usr/local/opt/openblas/lib", "/opt/local/lib"} {
@@ -124,6 +125,9 @@ func open() (*library, error) {
 	}
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("backend: unusable OpenBLAS: %s", strings.Join(errs, "; "))
+	}
+	if p := os.Getenv("GOKERNEL_BLAS_LIB"); p != "" {
+		return nil, fmt.Errorf("backend: cannot load GOKERNEL_BLAS_LIB=%s", p)
 	}
 	return nil, fmt.Errorf("backend: libopenblas not found (install libopenblas0 or set GOKERNEL_BLAS_LIB)")
 }
