@@ -26,8 +26,13 @@
 //     matrix counted once). With squared error and no regulariser the
 //     reconstruction term equals ReconError: the Hinton & Salakhutdinov
 //     (2006) unit, the per-image sum of squared pixel errors.
+//   - The KL sparsity penalty is defined for units in (0, 1): with Sparsity
+//     set, the code layer has sigmoid units whatever Hidden is. The
+//     contractive penalty is the closed form for one layer, applied to the
+//     first encoder layer (the whole encoder of a shallow AE).
 //   - Every term's gradient is computed in closed form and checked against
-//     central finite differences in float64 (tests).
+//     central finite differences in float64 (tests). All arithmetic is
+//     float64 unless Config.Float32 asks for float32 matrix products.
 //   - Randomness comes only from seeds: Config.Seed initialises the weights,
 //     FitOptions.Seed (default Config.Seed) drives shuffling and corruption.
 //     The same calls give the same model, bit for bit.
