@@ -136,3 +136,13 @@ func (p Progress) SamplesPerSecond() float64 {
 	}
 	return float64(p.Samples) / p.Elapsed.Seconds()
 }
+
+// String summarises the progress on one line, for example
+// "fit epoch 2/5 batch 100/469: total 23.4 = reconstruction 23.4 (51234 samples/s)".
+func (p Progress) String() string {
+	s := fmt.Sprintf("%s epoch %d/%d batch %d/%d: %v", p.Stage, p.Epoch, p.Epochs, p.Batch, p.Batches, p.Terms)
+	if p.HasValidation {
+		s += fmt.Sprintf("; validation total %.6g", p.Validation.Total)
+	}
+	return s + fmt.Sprintf(" (%.0f samples/s)", p.SamplesPerSecond())
+}

@@ -382,3 +382,29 @@ func TestFitPollsSessionInterrupt(t *testing.T) {
 		t.Errorf("Pretrain under an interrupted session: err %v", err)
 	}
 }
+
+func TestProgressReports(t *testing.T) {
+	m := New(Config{Sizes: []int{6, 3}, Seed: 1, L1: 0.1})
+	x := uniform(40, 6, 0, 1, 1)
+	var batches, epochs []Progress
+	_, err := m.Fit(x, FitOptions{Epochs: 2, Batch: 16, Validation: x,
+		OnBatch: func(p Progress) { batches = append(batches, p) },
+		OnEpoch: func(p Progress) { epochs = append(epochs, p) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(batches) != 6 || len(epochs) != 2 {
+		t.Fatalf("%d batch and %d epoch callbacks, want 6 and 2", len(batches), len(epochs))
+	}
+	b := batches[4]
+	if b.Epoch != 2 || b.Batch != 2 || b.Batches != 3 || b.Samples != 72 || b.Terms.L1 <= 0 || b.HasValidation {
+		t.Errorf("batch progress %+v", b)
+	}
+	e := epochs[1]
+	if !e.HasValidation || e.Samples != 80 || e.Batch != 3 || e.Validation.Total <= 0 {
+		t.Errorf("epoch progress %+v", e)
+	}
+	if s := e.String(); !strings.HasPrefix(s, "fit epoch 2/2 batch 3/3: total ") || !strings.Contains(s, "validation total") {
+		t.Errorf("Progress.String %q", s)
+	}
+}
