@@ -76,6 +76,9 @@ func flipped(k *mat.Dense) grid {
 // corr selects SciPy's correlate2d 'same' centring instead of convolve2d's.
 func corr2D(ctx context.Context, op string, img *mat.Dense, kg grid, mode Mode, method Method, corr bool) (*mat.Dense, error) {
 	ig := gridOf(img)
+	if ig.r == 0 || ig.c == 0 || kg.r == 0 || kg.c == 0 {
+		panic(ShapeError{op, "empty matrix"})
+	}
 	checkValid2D(ig.r, ig.c, kg.r, kg.c, mode)
 	sr := span2D(ig.r, kg.r, mode, corr)
 	sc := span2D(ig.c, kg.c, mode, corr)

@@ -8,4 +8,5 @@ type ShapeError struct {
 	Msg string
 }
 
+// Error returns the message, prefixed with "signal: " and the operation.
 func (e ShapeError) Error() string { return "signal: " + e.Op + ": " + e.Msg }

@@ -73,6 +73,7 @@ type ModeError struct {
 	Msg  string
 }
 
+// Error returns the message, prefixed with "signal: mode" and the mode.
 func (e ModeError) Error() string { return "signal: mode " + e.Mode.String() + ": " + e.Msg }
 
 // span describes a contiguous window [Off, Off+Len) of a full result.

@@ -62,6 +62,9 @@ func NCCWith(img, tpl *mat.Dense, opt NCCOptions) *mat.Dense {
 // scores.
 func NCCContext(ctx context.Context, img, tpl *mat.Dense, opt NCCOptions) (*mat.Dense, error) {
 	ig, tg := gridOf(img), gridOf(tpl)
+	if tg.r == 0 || tg.c == 0 {
+		panic(ShapeError{"NCC", "empty template"})
+	}
 	if tg.r > ig.r || tg.c > ig.c {
 		panic(ShapeError{"NCC", fmt.Sprintf("template %dx%d larger than image %dx%d", tg.r, tg.c, ig.r, ig.c)})
 	}

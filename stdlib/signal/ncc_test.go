@@ -127,6 +127,9 @@ func TestNCCZeroVariance(t *testing.T) {
 	if mat.Norm(NCC(img, mat.NewDense(3, 3, []float64{2, 2, 2, 2, 2, 2, 2, 2, 2})), 1) != 0 {
 		t.Error("constant template must give zeros")
 	}
+	if !panics(func() { NCC(img, &mat.Dense{}) }) || !panics(func() { Correlate2D(img, &mat.Dense{}, Full) }) {
+		t.Error("empty matrices must panic")
+	}
 	if !panics(func() { NCC(tpl, img) }) {
 		t.Error("template larger than image must panic")
 	}
