@@ -126,11 +126,11 @@ func TestGradientPretrainStages(t *testing.T) {
 		Sparsity: 0.1, Contractive: 0.2, WeightDecay: 0.01})
 	x := uniform(6, 7, 0, 1, 8)
 	for l := 0; l < 2; l++ {
-		n := newNet(m.net.enc[l:l+1], m.net.dec[1-l:2-l])
+		n := newNet(m.dense[l:l+1], m.net.dec[1-l:2-l])
 		m.configure(n, l)
 		in := x
 		if l == 1 {
-			in = run(x, 5, m.net.enc[0].Forward)
+			in = run(x, 5, m.dense[0].Forward)
 		}
 		checkModelGradient(t, n, in, in)
 	}

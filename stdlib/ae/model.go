@@ -15,8 +15,9 @@ const evalRows = 256
 // Autoencoder is an encoder stack and its mirrored decoder, with the loss
 // terms of its Config. Build it with New.
 type Autoencoder struct {
-	cfg Config
-	net *net
+	cfg   Config
+	net   *net
+	dense []*nn.Dense // the encoder layers
 }
 
 // New returns an untrained autoencoder for cfg, its weights drawn from
@@ -52,7 +53,7 @@ func New(cfg Config) *Autoencoder {
 			dec[i] = d
 		}
 	}
-	m := &Autoencoder{cfg: cfg, net: newNet(enc, dec)}
+	m := &Autoencoder{cfg: cfg, net: newNet(enc, dec), dense: enc}
 	m.configure(m.net, 0)
 	return m
 }
@@ -90,7 +91,7 @@ func (m *Autoencoder) CodeSize() int { return m.cfg.Sizes[len(m.cfg.Sizes)-1] }
 
 // Encoder returns the encoder layers, input first. Their W and B are the
 // model's parameters (update in place only), e.g. to draw filters.
-func (m *Autoencoder) Encoder() []*nn.Dense { return m.net.enc }
+func (m *Autoencoder) Encoder() []*nn.Dense { return m.dense }
 
 // Decoder returns the decoder layers, code first. With tied weights they are
 // not *nn.Dense: their W is the transpose of the mirror encoder layer's.
@@ -237,7 +238,7 @@ func (m *Autoencoder) JacobianNorms(xs *mat.Dense) []float64 {
 	checkWidth("JacobianNorms", xs, m.InputSize())
 	rows, d := xs.Dims()
 	out := make([]float64, rows)
-	enc := m.net.enc
+	enc := m.dense
 	chunks(xs, func(lo int, b *mat.Dense) {
 		m.net.encode(b)
 		br, _ := b.Dims()

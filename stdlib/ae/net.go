@@ -12,8 +12,11 @@ import (
 // of greedy pretraining is a net of one encoder layer and its mirror decoder
 // layer sharing the model's parameters.
 type net struct {
-	enc []*nn.Dense // input → code
-	dec []layer     // code → reconstruction
+	enc []layer // input → code
+	dec []layer // code → reconstruction
+	// first is enc[0] when it is a dense layer: the layer whose Jacobian the
+	// contractive term penalises (nil otherwise).
+	first *nn.Dense
 
 	params         []*nn.Param  // each trainable matrix once
 	weights, wgrad []*mat.Dense // weight matrices (for weight decay) and their gradients
@@ -31,24 +34,34 @@ type net struct {
 	inputs int
 }
 
-// newNet collects the parameters of enc and dec.
+// newNet collects the parameters of the dense encoder layers enc and the
+// decoder layers dec.
 func newNet(enc []*nn.Dense, dec []layer) *net {
-	n := &net{enc: enc, dec: dec, inputs: enc[0].InSize()}
-	for _, l := range enc {
-		n.params = append(n.params, l.Params()...)
-		n.weights = append(n.weights, l.W)
-		n.wgrad = append(n.wgrad, l.Params()[0].Grad)
+	ls := make([]layer, len(enc))
+	for i, l := range enc {
+		ls[i] = l
 	}
-	for _, l := range dec {
-		n.params = append(n.params, l.Params()...)
-		if d, ok := l.(*nn.Dense); ok {
-			n.weights = append(n.weights, d.W)
-			n.wgrad = append(n.wgrad, d.Params()[0].Grad)
+	return newNetOf(ls, dec)
+}
+
+// newNetOf builds a net of any layers. Every parameter not named "B" (the
+// weight matrices, or convolution kernels) takes part in weight decay.
+func newNetOf(enc, dec []layer) *net {
+	n := &net{enc: enc, dec: dec, inputs: enc[0].InSize()}
+	for _, l := range append(append([]layer(nil), enc...), dec...) {
+		for _, p := range l.Params() {
+			n.params = append(n.params, p)
+			if p.Name != "B" {
+				n.weights = append(n.weights, p.Value)
+				n.wgrad = append(n.wgrad, p.Grad)
+			}
 		}
 	}
-	k := enc[len(enc)-1].OutSize()
-	n.kl = make([]float64, k)
-	n.cscr = make([]float64, 2*enc[0].OutSize())
+	n.kl = make([]float64, enc[len(enc)-1].OutSize())
+	if d, ok := enc[0].(*nn.Dense); ok {
+		n.first = d
+		n.cscr = make([]float64, 2*d.OutSize())
+	}
 	return n
 }
 
@@ -131,7 +144,10 @@ func (n *net) objective(xin, target *mat.Dense, grad bool) Terms {
 // the last forward pass, adding its gradients into dh and W's gradient when
 // grad is set.
 func (n *net) contract(dh *mat.Dense, grad bool) float64 {
-	l := n.enc[0]
+	l := n.first
+	if l == nil {
+		panic(&ConfigError{Field: "Contractive", Msg: "the contractive penalty needs a dense first encoder layer"})
+	}
 	var dw *mat.Dense
 	if grad {
 		dw = l.Params()[0].Grad

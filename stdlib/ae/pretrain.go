@@ -38,12 +38,12 @@ func (m *Autoencoder) PretrainContext(ctx context.Context, x *mat.Dense, opts Fi
 		return nil, err
 	}
 	opts.defaults(&m.cfg)
-	L := len(m.net.enc)
+	L := len(m.dense)
 	var hists []*History
 	in, val := x, opts.Validation
 	for l := 0; l < L; l++ {
-		enc := m.net.enc[l]
-		stageNet := newNet(m.net.enc[l:l+1], m.net.dec[L-1-l:L-l])
+		enc := m.dense[l]
+		stageNet := newNet(m.dense[l:l+1], m.net.dec[L-1-l:L-l])
 		m.configure(stageNet, l)
 		name := fmt.Sprintf("pretrain layer %d (%d-%d)", l+1, enc.InSize(), enc.OutSize())
 		h, err := train(ctx, stageNet, in, val, opts, name, uint64(l+1))
