@@ -2,6 +2,7 @@ package interp
 
 import (
 	"sync"
+	"sync/atomic"
 
 	"github.com/gokernel/gokernel/kernel"
 	yaegi "github.com/traefik/yaegi/interp"
@@ -18,6 +19,7 @@ type cell struct {
 	req  kernel.ExecuteRequest
 	out  kernel.Emitter
 	n    int           // execution count, names the cell in positions
+	id   int64         // unique in the session
 	done chan struct{} // closed when the cell goroutine ends
 	gone chan struct{} // closed when a goroutine of the cell panicked
 
@@ -32,8 +34,10 @@ type cell struct {
 	goneOnce    sync.Once
 }
 
+var cellSeq atomic.Int64
+
 func newCell(req kernel.ExecuteRequest, out kernel.Emitter) *cell {
-	return &cell{req: req, out: out, n: req.Count, done: make(chan struct{}), gone: make(chan struct{})}
+	return &cell{req: req, out: out, n: req.Count, id: cellSeq.Add(1), done: make(chan struct{}), gone: make(chan struct{})}
 }
 
 // exec runs prog unless the cell was interrupted; it reports whether the

@@ -21,6 +21,7 @@ func (s *Session) runtimeSymbols() yaegi.Exports {
 		rtPath + "/gkrt": {
 			"Park":       reflect.ValueOf(s.park),
 			"GoPanic":    reflect.ValueOf(s.goPanic),
+			"Cell":       reflect.ValueOf(s.cellID),
 			"Result":     reflect.ValueOf(s.result),
 			"ResultN":    reflect.ValueOf(s.resultN),
 			"Extra":      reflect.ValueOf(s.extra),
@@ -43,15 +44,23 @@ func (s *Session) runtimeSymbols() yaegi.Exports {
 
 func unrestrictedSymbols() map[string]map[string]reflect.Value { return unrestricted.Symbols }
 
-// goPanic is called by the recovering wrapper of a go statement. While a
-// cell runs, the panic fails that cell (and stops it, as a panicking
-// goroutine stops a Go program); otherwise it is written to the latest
-// cell's stderr.
-func (s *Session) goPanic(r any, where string) {
+// cellID is _gkrt.Cell: the id of the running cell, 0 if none.
+func (s *Session) cellID() int64 {
+	if c := s.current(); c != nil {
+		return c.id
+	}
+	return 0
+}
+
+// goPanic is called by the recovering wrapper of a go statement started
+// while cell id ran. While that cell runs, the panic fails it (and stops
+// it, as a panicking goroutine stops a Go program); otherwise it is
+// written to the latest cell's stderr.
+func (s *Session) goPanic(r any, where string, id int64) {
 	e := s.errorOf(yaegi.Panic{Value: r})
 	e.Value = fmt.Sprintf("%s (in a goroutine started at %s)", e.Value, where)
 	e.Traceback[0] = "panic: " + e.Value
-	if c := s.current(); c != nil && c.failFromGoroutine(e) {
+	if c := s.current(); c != nil && c.id == id && c.failFromGoroutine(e) {
 		return
 	}
 	if c := s.latest(); c != nil {

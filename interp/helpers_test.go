@@ -2,7 +2,13 @@ package interp
 
 import (
 	"context"
+	"fmt"
+	"reflect"
+	"syscall"
+	"time"
+
 	"errors"
+	"github.com/gokernel/gokernel/stdlib/session"
 	"os"
 	"strings"
 	"sync"
@@ -40,7 +46,7 @@ var (
 func sess(t testing.TB) *Session {
 	t.Helper()
 	sharedOnce.Do(func() {
-		s, err := New(Options{})
+		s, err := New(Options{Symbols: []map[string]map[string]reflect.Value{testSymbols}})
 		if err != nil {
 			t.Fatalf("New: %v", err)
 		}
@@ -185,4 +191,35 @@ func plain(rec *recorder) string {
 
 func kernelRequest(code string, ue map[string]string) kernel.ExecuteRequest {
 	return kernel.ExecuteRequest{Code: code, Count: nextCount(), StoreHistory: true, UserExpressions: ue}
+}
+
+// testSymbols is a compiled package for cells, as library code would be:
+// import "gokernel.test/compiled".
+var testSymbols = map[string]map[string]reflect.Value{
+	"gokernel.test/compiled/compiled": {
+		// Print writes s to fd 1 from compiled code.
+		"Print": reflect.ValueOf(func(s string) { syscall.Write(1, []byte(s)) }),
+		// Busy spins for d without looking at any interrupt.
+		"Busy": reflect.ValueOf(func(d time.Duration) int {
+			n := 0
+			for end := time.Now().Add(d); time.Now().Before(end); {
+				n++
+			}
+			return n
+		}),
+		// Coop spins for d, polling session.Context like a library
+		// training loop; it returns how long it ran.
+		"Coop": reflect.ValueOf(func(d time.Duration) time.Duration {
+			start := time.Now()
+			ctx := session.Context()
+			for time.Since(start) < d {
+				if ctx.Err() != nil {
+					break
+				}
+			}
+			return time.Since(start)
+		}),
+		// Sprint is fmt.Sprint for the tests of any values.
+		"Sprint": reflect.ValueOf(func(v any) string { return fmt.Sprint(v) }),
+	},
 }

@@ -20,7 +20,8 @@ const rtName = "_gkrt"
 // A func literal gets a deferred recover as its first statement, which keeps
 // the semantics exactly. Any other call has its receiver and arguments
 // evaluated into fresh variables first, as the go statement would, and the
-// goroutine calls them from a recovering func literal.
+// goroutine calls them from a recovering func literal. Both are wrapped in a
+// block that first notes the running cell (_gkrt.Cell()).
 func rewriteGo(fset *token.FileSet, n ast.Node, imports map[string]string, seq *int) {
 	astutil.Apply(n, nil, func(c *astutil.Cursor) bool {
 		g, ok := c.Node().(*ast.GoStmt)
@@ -29,40 +30,40 @@ func rewriteGo(fset *token.FileSet, n ast.Node, imports map[string]string, seq *
 		}
 		pos := fset.Position(g.Pos())
 		where := fmt.Sprintf("%s line %d", strings.TrimSuffix(pos.Filename, "/_.go"), pos.Line)
-		def := synthStmt(fmt.Sprintf(`defer func() { if _gkr := recover(); _gkr != nil { %s.GoPanic(_gkr, %q) } }()`, rtName, where), g.Pos())
-		if lit, ok := g.Call.Fun.(*ast.FuncLit); ok {
-			lit.Body.List = append([]ast.Stmt{def}, lit.Body.List...)
-			return true
-		}
 		*seq++
 		prefix := fmt.Sprintf("_gkg%d_", *seq)
-		var names []string
-		var vals []ast.Expr
-		call := &ast.CallExpr{Fun: g.Call.Fun, Lparen: g.Call.Lparen, Ellipsis: g.Call.Ellipsis, Rparen: g.Call.Rparen}
-		if sel, ok := g.Call.Fun.(*ast.SelectorExpr); ok {
-			id, isIdent := sel.X.(*ast.Ident)
-			if !isIdent || imports[id.Name] == "" {
-				names = append(names, prefix+"r")
-				vals = append(vals, sel.X)
-				call.Fun = &ast.SelectorExpr{X: &ast.Ident{NamePos: sel.X.Pos(), Name: prefix + "r"}, Sel: sel.Sel}
+		// The cell running the go statement, to tell a panic of its own
+		// goroutines from that of an earlier cell's.
+		names := []string{prefix + "c"}
+		vals := []ast.Expr{synthExpr(rtName+".Cell()", g.Pos())}
+		def := synthStmt(fmt.Sprintf(`defer func() { if _gkr := recover(); _gkr != nil { %s.GoPanic(_gkr, %q, %s) } }()`, rtName, where, prefix+"c"), g.Pos())
+		var goStmt *ast.GoStmt
+		if lit, ok := g.Call.Fun.(*ast.FuncLit); ok {
+			lit.Body.List = append([]ast.Stmt{def}, lit.Body.List...)
+			goStmt = g
+		} else {
+			call := &ast.CallExpr{Fun: g.Call.Fun, Lparen: g.Call.Lparen, Ellipsis: g.Call.Ellipsis, Rparen: g.Call.Rparen}
+			if sel, ok := g.Call.Fun.(*ast.SelectorExpr); ok {
+				id, isIdent := sel.X.(*ast.Ident)
+				if !isIdent || imports[id.Name] == "" {
+					names = append(names, prefix+"r")
+					vals = append(vals, sel.X)
+					call.Fun = &ast.SelectorExpr{X: &ast.Ident{NamePos: sel.X.Pos(), Name: prefix + "r"}, Sel: sel.Sel}
+				}
 			}
-		}
-		for i, a := range g.Call.Args {
-			if _, lit := a.(*ast.BasicLit); lit {
-				call.Args = append(call.Args, a)
-				continue
+			for i, a := range g.Call.Args {
+				if _, lit := a.(*ast.BasicLit); lit {
+					call.Args = append(call.Args, a)
+					continue
+				}
+				name := prefix + strconv.Itoa(i)
+				names = append(names, name)
+				vals = append(vals, a)
+				call.Args = append(call.Args, &ast.Ident{NamePos: a.Pos(), Name: name})
 			}
-			name := prefix + strconv.Itoa(i)
-			names = append(names, name)
-			vals = append(vals, a)
-			call.Args = append(call.Args, &ast.Ident{NamePos: a.Pos(), Name: name})
-		}
-		lit := synthExpr("func() {}", g.Pos()).(*ast.FuncLit)
-		lit.Body.List = []ast.Stmt{def, &ast.ExprStmt{X: call}}
-		goStmt := &ast.GoStmt{Go: g.Go, Call: &ast.CallExpr{Fun: lit, Lparen: g.Pos(), Rparen: g.Pos()}}
-		if len(names) == 0 {
-			c.Replace(goStmt)
-			return true
+			lit := synthExpr("func() {}", g.Pos()).(*ast.FuncLit)
+			lit.Body.List = []ast.Stmt{def, &ast.ExprStmt{X: call}}
+			goStmt = &ast.GoStmt{Go: g.Go, Call: &ast.CallExpr{Fun: lit, Lparen: g.Pos(), Rparen: g.Pos()}}
 		}
 		var lhs []ast.Expr
 		for _, nm := range names {
