@@ -13,7 +13,7 @@ import (
 
 // minSplit is the number of elements below which a pass stays on one
 // goroutine: under it the hand-off (a few µs) costs more than it saves.
-var minSplit = 1 << 14
+var minSplit = 1 << 16
 
 // task is one half of a pass: f(lo, hi), then a signal on done.
 type task struct {
