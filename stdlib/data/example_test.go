@@ -37,3 +37,13 @@ func ExampleSwissRoll() {
 	fmt.Println(r, c, len(t))
 	// Output: 1000 3 1000
 }
+
+// Offline stand-in for natural-image patches: 8×8 patches of dead-leaves
+// images, normalised for a sigmoid autoencoder.
+func ExampleDeadLeaves() {
+	imgs := data.DeadLeaves(10, 64, 1)
+	p := data.NormalizePatches(data.Patches(imgs, 64, 64, 8, 5000, 2))
+	r, c := p.Dims()
+	fmt.Println(r, c)
+	// Output: 5000 64
+}
