@@ -1,0 +1,7 @@
+//go:build !amd64 || purego
+
+package simd
+
+const useAsm = false
+
+func corrRowAsm(y, x, k []float64) { corrRowGo(y, x, k) }
