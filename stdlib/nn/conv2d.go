@@ -35,8 +35,12 @@ type Conv2D struct {
 
 	x     *mat.Dense // input of the last Forward (not owned)
 	a, dx buffer
-	col   []float64 // im2col chunk, K × (chunk·OH·OW)
-	zc    []float64 // product chunk, OutC × (chunk·OH·OW)
+
+	// The state of a split pass (see conv_parallel.go).
+	work         [2]convWork
+	sp           splitter
+	dy, dxm      *mat.Dense // Backward's argument and result
+	fwdFn, bwdFn func(lo, hi int)
 }
 
 // NewConv2D returns a convolution from inC channels of h×w pixels to outC
@@ -118,19 +122,6 @@ func (c *Conv2D) String() string {
 		c.g.c, c.g.h, c.g.w, c.outC, c.g.oh, c.g.ow, c.g.k, c.g.k, c.g.s, c.g.p, c.Act)
 }
 
-// chunkBuffers sizes the im2col and product chunks for cs samples and
-// returns them.
-func (c *Conv2D) chunkBuffers(cs int) (col, zc []float64) {
-	n := cs * c.g.outArea()
-	if need := c.g.rows() * n; cap(c.col) < need {
-		c.col = make([]float64, need)
-	}
-	if need := c.outC * n; cap(c.zc) < need {
-		c.zc = make([]float64, need)
-	}
-	return c.col[:c.g.rows()*n], c.zc[:c.outC*n]
-}
-
 // Forward convolves every sample of x (batch × InC·H·W) and returns the
 // activations (batch × OutC·OH·OW) in a layer-owned buffer valid until the
 // next Forward.
@@ -140,15 +131,28 @@ func (c *Conv2D) Forward(x *mat.Dense) *mat.Dense {
 		panic(mat.ErrShape)
 	}
 	c.x = x
-	a := c.a.ensure(n, c.OutSize())
+	c.a.ensure(n, c.OutSize())
+	if c.fwdFn == nil {
+		c.fwdFn, c.bwdFn = c.forwardRange, c.backwardRange
+	}
+	runSplit(&c.sp, n, n*c.g.rows()*c.g.outArea(), c.fwdFn)
+	return c.a.m
+}
+
+// forwardRange runs Forward on samples [lo, hi), in chunks.
+func (c *Conv2D) forwardRange(lo, hi int) {
+	wk := &c.work[worker(lo)]
 	area, K := c.g.outArea(), c.g.rows()
-	cs := chunkSamples(K*area, n)
+	cs := chunkSamples(K*area, hi-lo)
 	bias := c.B.RawRowView(0)
 	wm := c.W.RawMatrix()
-	for s0 := 0; s0 < n; s0 += cs {
-		m := min(cs, n-s0)
+	x, a := c.x, c.a.m
+	for s0 := lo; s0 < hi; s0 += cs {
+		m := min(cs, hi-s0)
 		N := m * area
-		col, zc := c.chunkBuffers(m)
+		wk.col = grow(wk.col, K*N)
+		wk.buf = grow(wk.buf, c.outC*N)
+		col, zc := wk.col, wk.buf
 		for j := 0; j < m; j++ {
 			c.g.im2col(col, N, j*area, x.RawRowView(s0+j))
 		}
@@ -162,7 +166,6 @@ func (c *Conv2D) Forward(x *mat.Dense) *mat.Dense {
 			}
 		}
 	}
-	return a
 }
 
 // Backward takes dy = dLoss/dOut for the last Forward, adds dLoss/dW and
@@ -180,37 +183,64 @@ func (c *Conv2D) backward(dy *mat.Dense, input bool) *mat.Dense {
 	}
 	sameShape(dy, c.a.m)
 	n, _ := dy.Dims()
-	var dx *mat.Dense
+	c.dy, c.dxm = dy, nil
 	if input {
-		dx = c.dx.ensure(n, c.InSize())
-		dx.Zero()
+		c.dxm = c.dx.ensure(n, c.InSize())
 	}
+	c.work[0].used, c.work[1].used = false, false
+	runSplit(&c.sp, n, n*c.g.rows()*c.g.outArea(), c.bwdFn)
+	if w1 := &c.work[1]; w1.used {
+		addInto(c.w.Grad.RawMatrix().Data, w1.gw)
+		addInto(c.b.Grad.RawRowView(0), w1.gb)
+	}
+	c.dy = nil
+	return c.dxm
+}
+
+// backwardRange runs Backward on samples [lo, hi), in chunks. The first
+// half adds its gradients into the parameters, the second into its own
+// partial sums.
+func (c *Conv2D) backwardRange(lo, hi int) {
+	wi := worker(lo)
+	wk := &c.work[wi]
+	wk.used = true
 	area, K := c.g.outArea(), c.g.rows()
-	cs := chunkSamples(K*area, n)
+	cs := chunkSamples(K*area, hi-lo)
+	gwm := c.w.Grad.RawMatrix()
 	gb := c.b.Grad.RawRowView(0)
-	a := c.a.m
-	for s0 := 0; s0 < n; s0 += cs {
-		m := min(cs, n-s0)
+	if wi == 1 {
+		wk.gw = grow(wk.gw, len(gwm.Data))
+		wk.gb = grow(wk.gb, c.outC)
+		clear(wk.gw)
+		clear(wk.gb)
+		gwm.Data, gb = wk.gw, wk.gb
+	}
+	x, a, dy, dx := c.x, c.a.m, c.dy, c.dxm
+	for s0 := lo; s0 < hi; s0 += cs {
+		m := min(cs, hi-s0)
 		N := m * area
-		col, dzc := c.chunkBuffers(m)
+		wk.col = grow(wk.col, K*N)
+		wk.buf = grow(wk.buf, c.outC*N)
+		col, dzc := wk.col, wk.buf
 		for j := 0; j < m; j++ {
 			dr, ar := dy.RawRowView(s0+j), a.RawRowView(s0+j)
 			for o := 0; o < c.outC; o++ {
 				gb[o] += planeSlope(c.Act, dzc[o*N+j*area:o*N+(j+1)*area], dr[o*area:(o+1)*area], ar[o*area:(o+1)*area])
 			}
-			c.g.im2col(col, N, j*area, c.x.RawRowView(s0+j))
+			c.g.im2col(col, N, j*area, x.RawRowView(s0+j))
 		}
 		colM := blas64.General{Rows: K, Cols: N, Stride: N, Data: col}
 		dzM := blas64.General{Rows: c.outC, Cols: N, Stride: N, Data: dzc}
-		blas64.Gemm(blas.NoTrans, blas.Trans, 1, dzM, colM, 1, c.w.Grad.RawMatrix())
-		if !input {
+		blas64.Gemm(blas.NoTrans, blas.Trans, 1, dzM, colM, 1, gwm)
+		if dx == nil {
 			continue
 		}
 		// The chunk's im2col is no longer needed: reuse it for dLoss/dcol.
 		blas64.Gemm(blas.Trans, blas.NoTrans, 1, c.W.RawMatrix(), dzM, 0, colM)
 		for j := 0; j < m; j++ {
-			c.g.col2im(dx.RawRowView(s0+j), col, N, j*area)
+			row := dx.RawRowView(s0 + j)
+			clear(row)
+			c.g.col2im(row, col, N, j*area)
 		}
 	}
-	return dx
 }

@@ -42,9 +42,14 @@ type ConvTranspose2D struct {
 
 	x     *mat.Dense
 	a, dx buffer
-	xc    []float64 // input chunk, InC × (chunk·H·W)
-	col   []float64 // column chunk, OutC·k·k × (chunk·H·W)
-	dz    []float64 // one sample's dLoss/dz, OutC·OH·OW
+
+	// The state of a split pass (see conv_parallel.go). A worker's buf is
+	// the gathered input chunk, InC × (chunk·H·W); its col the column
+	// chunk, OutC·k·k × (chunk·H·W); its dz one sample's dLoss/dz.
+	work         [2]convWork
+	sp           splitter
+	dy, dxm      *mat.Dense
+	fwdFn, bwdFn func(lo, hi int)
 }
 
 // NewConvTranspose2D returns a transposed convolution from inC channels of
@@ -134,18 +139,6 @@ func (t *ConvTranspose2D) String() string {
 		t.inC, t.g.oh, t.g.ow, t.g.c, t.g.h, t.g.w, t.g.k, t.g.k, t.g.s, t.g.p, t.outPad, t.Act)
 }
 
-// chunkBuffers sizes the input and column chunks for cs samples.
-func (t *ConvTranspose2D) chunkBuffers(cs int) (xc, col []float64) {
-	n := cs * t.g.outArea()
-	if need := t.inC * n; cap(t.xc) < need {
-		t.xc = make([]float64, need)
-	}
-	if need := t.g.rows() * n; cap(t.col) < need {
-		t.col = make([]float64, need)
-	}
-	return t.xc[:t.inC*n], t.col[:t.g.rows()*n]
-}
-
 // gather copies samples [s0, s0+m) of x into xc as an InC × (m·H·W) matrix.
 func (t *ConvTranspose2D) gather(xc []float64, x *mat.Dense, s0, m int) {
 	area := t.g.outArea()
@@ -167,22 +160,35 @@ func (t *ConvTranspose2D) Forward(x *mat.Dense) *mat.Dense {
 		panic(mat.ErrShape)
 	}
 	t.x = x
-	a := t.a.ensure(n, t.OutSize())
-	a.Zero()
+	t.a.ensure(n, t.OutSize())
+	if t.fwdFn == nil {
+		t.fwdFn, t.bwdFn = t.forwardRange, t.backwardRange
+	}
+	runSplit(&t.sp, n, n*t.g.rows()*t.g.outArea(), t.fwdFn)
+	return t.a.m
+}
+
+// forwardRange runs Forward on samples [lo, hi), in chunks.
+func (t *ConvTranspose2D) forwardRange(lo, hi int) {
+	wk := &t.work[worker(lo)]
 	area, K := t.g.outArea(), t.g.rows()
-	cs := chunkSamples(K*area, n)
+	cs := chunkSamples(K*area, hi-lo)
 	bias := t.B.RawRowView(0)
 	plane := t.g.h * t.g.w
-	for s0 := 0; s0 < n; s0 += cs {
-		m := min(cs, n-s0)
+	x, a := t.x, t.a.m
+	for s0 := lo; s0 < hi; s0 += cs {
+		m := min(cs, hi-s0)
 		N := m * area
-		xc, col := t.chunkBuffers(m)
+		wk.buf = grow(wk.buf, t.inC*N)
+		wk.col = grow(wk.col, K*N)
+		xc, col := wk.buf, wk.col
 		t.gather(xc, x, s0, m)
 		blas64.Gemm(blas.Trans, blas.NoTrans, 1, t.W.RawMatrix(),
 			blas64.General{Rows: t.inC, Cols: N, Stride: N, Data: xc}, 0,
 			blas64.General{Rows: K, Cols: N, Stride: N, Data: col})
 		for j := 0; j < m; j++ {
 			row := a.RawRowView(s0 + j)
+			clear(row)
 			t.g.col2im(row, col, N, j*area)
 			for o := 0; o < t.g.c; o++ {
 				p := row[o*plane : (o+1)*plane]
@@ -190,7 +196,6 @@ func (t *ConvTranspose2D) Forward(x *mat.Dense) *mat.Dense {
 			}
 		}
 	}
-	return a
 }
 
 // Backward takes dy = dLoss/dOut for the last Forward, adds dLoss/dW and
@@ -208,23 +213,48 @@ func (t *ConvTranspose2D) backward(dy *mat.Dense, input bool) *mat.Dense {
 	}
 	sameShape(dy, t.a.m)
 	n, _ := dy.Dims()
-	var dx *mat.Dense
+	t.dy, t.dxm = dy, nil
 	if input {
-		dx = t.dx.ensure(n, t.InSize())
+		t.dxm = t.dx.ensure(n, t.InSize())
 	}
+	t.work[0].used, t.work[1].used = false, false
+	runSplit(&t.sp, n, n*t.g.rows()*t.g.outArea(), t.bwdFn)
+	if w1 := &t.work[1]; w1.used {
+		addInto(t.w.Grad.RawMatrix().Data, w1.gw)
+		addInto(t.b.Grad.RawRowView(0), w1.gb)
+	}
+	t.dy = nil
+	return t.dxm
+}
+
+// backwardRange runs Backward on samples [lo, hi), in chunks. The first
+// half adds its gradients into the parameters, the second into its own
+// partial sums.
+func (t *ConvTranspose2D) backwardRange(lo, hi int) {
+	wi := worker(lo)
+	wk := &t.work[wi]
+	wk.used = true
 	area, K := t.g.outArea(), t.g.rows()
-	cs := chunkSamples(K*area, n)
+	cs := chunkSamples(K*area, hi-lo)
+	gwm := t.w.Grad.RawMatrix()
 	gb := t.b.Grad.RawRowView(0)
-	plane := t.g.h * t.g.w
-	if cap(t.dz) < t.OutSize() {
-		t.dz = make([]float64, t.OutSize())
+	if wi == 1 {
+		wk.gw = grow(wk.gw, len(gwm.Data))
+		wk.gb = grow(wk.gb, t.g.c)
+		clear(wk.gw)
+		clear(wk.gb)
+		gwm.Data, gb = wk.gw, wk.gb
 	}
-	dz := t.dz[:t.OutSize()]
-	a := t.a.m
-	for s0 := 0; s0 < n; s0 += cs {
-		m := min(cs, n-s0)
+	plane := t.g.h * t.g.w
+	wk.dz = grow(wk.dz, t.OutSize())
+	dz := wk.dz
+	x, a, dy, dx := t.x, t.a.m, t.dy, t.dxm
+	for s0 := lo; s0 < hi; s0 += cs {
+		m := min(cs, hi-s0)
 		N := m * area
-		xc, col := t.chunkBuffers(m)
+		wk.buf = grow(wk.buf, t.inC*N)
+		wk.col = grow(wk.col, K*N)
+		xc, col := wk.buf, wk.col
 		for j := 0; j < m; j++ {
 			dr, ar := dy.RawRowView(s0+j), a.RawRowView(s0+j)
 			for o := 0; o < t.g.c; o++ {
@@ -232,11 +262,11 @@ func (t *ConvTranspose2D) backward(dy *mat.Dense, input bool) *mat.Dense {
 			}
 			t.g.im2col(col, N, j*area, dz)
 		}
-		t.gather(xc, t.x, s0, m)
+		t.gather(xc, x, s0, m)
 		colM := blas64.General{Rows: K, Cols: N, Stride: N, Data: col}
 		xM := blas64.General{Rows: t.inC, Cols: N, Stride: N, Data: xc}
-		blas64.Gemm(blas.NoTrans, blas.Trans, 1, xM, colM, 1, t.w.Grad.RawMatrix())
-		if !input {
+		blas64.Gemm(blas.NoTrans, blas.Trans, 1, xM, colM, 1, gwm)
+		if dx == nil {
 			continue
 		}
 		// The gathered input is no longer needed: reuse it for dLoss/dx.
@@ -248,5 +278,4 @@ func (t *ConvTranspose2D) backward(dy *mat.Dense, input bool) *mat.Dense {
 			}
 		}
 	}
-	return dx
 }
