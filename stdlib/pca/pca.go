@@ -17,7 +17,7 @@ import (
 )
 
 // blockRows is the number of rows centred and accumulated at a time.
-const blockRows = 2048
+const blockRows = 4096
 
 // PCA is a fitted principal component analysis.
 type PCA struct {
