@@ -9,6 +9,11 @@ var useAsm = hasAVX2FMA()
 //go:noescape
 func corrRowAsm(y, x, k []float64)
 
+// corr2DAsm is Corr2DRow for len(y) a multiple of 4.
+//
+//go:noescape
+func corr2DAsm(y, x, k []float64, kc, stride int)
+
 func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
 
 func xgetbv() (eax, edx uint32)

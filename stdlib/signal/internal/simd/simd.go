@@ -28,6 +28,39 @@ func CorrRow(y, x, k []float64) {
 	corrRowGo(y[done:], x[done:], k)
 }
 
+// Corr2DRow adds to every y[j] the 2-D correlation of a kernel of
+// len(k)/kc rows and kc columns (row-major in k) with the rows of x that
+// start stride elements apart: y[j] += Σ_a Σ_b k[a·kc+b]·x[a·stride+j+b].
+// It panics if kc < 1, len(k) is not a multiple of kc, or x is too short.
+func Corr2DRow(y, x []float64, stride int, k []float64, kc int) {
+	if kc < 1 || len(k)%kc != 0 {
+		panic("simd: Corr2DRow: bad kernel shape")
+	}
+	if len(k) == 0 || len(y) == 0 {
+		return
+	}
+	kr := len(k) / kc
+	if len(x) < (kr-1)*stride+len(y)+kc-1 {
+		panic("simd: Corr2DRow: x too short")
+	}
+	done := 0
+	if useAsm {
+		done = len(y) &^ 3
+		if done > 0 {
+			corr2DAsm(y[:done], x, k, kc, stride)
+		}
+	}
+	if done < len(y) {
+		corr2DGo(y[done:], x[done:], k, kc, stride)
+	}
+}
+
+func corr2DGo(y, x, k []float64, kc, stride int) {
+	for a := 0; a < len(k)/kc; a++ {
+		corrRowGo(y, x[a*stride:], k[a*kc:(a+1)*kc])
+	}
+}
+
 // HasAsm reports whether CorrRow uses the assembly path on this machine.
 func HasAsm() bool { return useAsm }
 

@@ -59,6 +59,42 @@ func TestCorrRowIntegersExactAndPanics(t *testing.T) {
 	CorrRow(make([]float64, 10), make([]float64, 11), k)
 }
 
+func TestCorr2DRow(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{1, 4, 7, 32, 45, 100} {
+		for _, kr := range []int{1, 2, 3, 5} {
+			for _, kc := range []int{1, 3, 4} {
+				stride := n + kc - 1 + rng.IntN(4)
+				x := make([]float64, (kr-1)*stride+n+kc-1)
+				for i := range x {
+					x[i] = rng.NormFloat64()
+				}
+				k := make([]float64, kr*kc)
+				for i := range k {
+					k[i] = rng.NormFloat64()
+				}
+				y := make([]float64, n)
+				want := make([]float64, n)
+				for j := range y {
+					y[j] = float64(j)
+					want[j] = y[j]
+					for a := 0; a < kr; a++ {
+						for b := 0; b < kc; b++ {
+							want[j] += k[a*kc+b] * x[a*stride+j+b]
+						}
+					}
+				}
+				Corr2DRow(y, x, stride, k, kc)
+				for j := range y {
+					if math.Abs(y[j]-want[j]) > 1e-13*(1+math.Abs(want[j])) {
+						t.Fatalf("n=%d kr=%d kc=%d: y[%d] = %v, want %v", n, kr, kc, j, y[j], want[j])
+					}
+				}
+			}
+		}
+	}
+}
+
 func BenchmarkCorrRow(b *testing.B) {
 	x := make([]float64, 512+14)
 	y := make([]float64, 512)
