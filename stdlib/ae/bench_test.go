@@ -84,4 +84,5 @@ func BenchmarkFit(b *testing.B) {
 			b.ReportMetric(peakRSS(), "peakRSS-MB")
 		})
 	}
+	b.Run("conv16x8", func(b *testing.B) { benchmarkFitConv(b, x) })
 }

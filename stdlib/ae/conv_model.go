@@ -1,0 +1,237 @@
+package ae
+
+import (
+	"fmt"
+	"math/rand/v2"
+
+	"github.com/gokernel/gokernel/stdlib/nn"
+	"gonum.org/v1/gonum/mat"
+)
+
+// ConvAutoencoder is a convolutional autoencoder (see ConvConfig for its
+// layers). Build it with NewConv; train it with Fit and use it with Encode,
+// Decode, Reconstruct, Loss and ReconError, which behave as the
+// Autoencoder methods of the same names.
+type ConvAutoencoder struct {
+	cfg      ConvConfig
+	enc, dec []nn.Layer
+
+	params         []*nn.Param
+	weights, wgrad []*mat.Dense // kernels (for weight decay) and their gradients
+	dr             scratch      // dLoss/dReconstruction
+}
+
+// NewConv returns an untrained convolutional autoencoder for cfg, its
+// weights drawn from cfg.Seed. It panics with a *ConfigError if cfg is
+// invalid. For example
+//
+//	m := ae.NewConv(ae.ConvConfig{Filters: []int{16, 8}, Hidden: nn.ReLU, Output: nn.Sigmoid})
+//	hist, err := m.Fit(train.X, ae.FitOptions{Epochs: 5})
+func NewConv(cfg ConvConfig) *ConvAutoencoder {
+	cfg = cfg.withDefaults()
+	if err := cfg.validate(); err != nil {
+		panic(err)
+	}
+	rng := rand.New(rand.NewPCG(uint64(cfg.Seed), 0x61652d636f6e76)) // "ae-conv"
+	k, p, pad := cfg.Kernel, cfg.Pool, cfg.Kernel/2
+	m := &ConvAutoencoder{cfg: cfg}
+	c, h, w := cfg.Channels, cfg.Height, cfg.Width
+	for _, f := range cfg.Filters {
+		m.enc = append(m.enc, nn.NewConv2D(c, h, w, f, k, 1, pad, cfg.Hidden, rng))
+		c = f
+		if p > 1 {
+			m.enc = append(m.enc, nn.NewMaxPool2D(c, h, w, p, p))
+			h, w = h/p, w/p
+		}
+	}
+	// Transposed convolution by p: padding ⌈(k−p)/2⌉ and output padding
+	// p−k+2·pad make the output exactly p times the input.
+	tpad := max(0, (k-p+1)/2)
+	tout := p - k + 2*tpad
+	for i := len(cfg.Filters) - 1; i >= 0; i-- {
+		to, act := cfg.Channels, cfg.Output
+		if i > 0 {
+			to, act = cfg.Filters[i-1], cfg.Hidden
+		}
+		switch {
+		case cfg.Decoder == UpsampleConv || p == 1:
+			if p > 1 {
+				m.dec = append(m.dec, nn.NewUpsample(c, h, w, p))
+				h, w = h*p, w*p
+			}
+			m.dec = append(m.dec, nn.NewConv2D(c, h, w, to, k, 1, pad, act, rng))
+		default:
+			m.dec = append(m.dec, nn.NewConvTranspose2D(c, h, w, to, k, p, tpad, tout, act, rng))
+			h, w = h*p, w*p
+		}
+		c = to
+	}
+	for _, l := range append(append([]nn.Layer(nil), m.enc...), m.dec...) {
+		ps := l.Params()
+		m.params = append(m.params, ps...)
+		if len(ps) > 0 {
+			m.weights = append(m.weights, ps[0].Value)
+			m.wgrad = append(m.wgrad, ps[0].Grad)
+		}
+	}
+	return m
+}
+
+// Config returns a copy of the model's configuration, with the default
+// sizes filled in.
+func (m *ConvAutoencoder) Config() ConvConfig { return m.cfg.withDefaults() }
+
+// InputSize returns the width of a data row, Channels·Height·Width.
+func (m *ConvAutoencoder) InputSize() int { return m.enc[0].InSize() }
+
+// CodeSize returns the width of a code row, the product of CodeShape.
+func (m *ConvAutoencoder) CodeSize() int { return m.enc[len(m.enc)-1].OutSize() }
+
+// CodeShape returns the channels, height and width of the code.
+func (m *ConvAutoencoder) CodeShape() (ch, h, w int) { return m.cfg.codeShape() }
+
+// Encoder returns the encoder layers, input first: *nn.Conv2D and
+// *nn.MaxPool2D. Their parameters are the model's (update in place only).
+func (m *ConvAutoencoder) Encoder() []nn.Layer { return append([]nn.Layer(nil), m.enc...) }
+
+// Decoder returns the decoder layers, code first: *nn.ConvTranspose2D, or
+// *nn.Upsample and *nn.Conv2D.
+func (m *ConvAutoencoder) Decoder() []nn.Layer { return append([]nn.Layer(nil), m.dec...) }
+
+// Conv returns the convolution of encoder level i (0 is next to the
+// input), whose W rows are the level's kernels, e.g. to draw the filters.
+// It panics if i is out of range.
+func (m *ConvAutoencoder) Conv(i int) *nn.Conv2D {
+	if i < 0 || i >= len(m.cfg.Filters) {
+		panic(&ConfigError{Field: "level", Msg: fmt.Sprintf("%d is not in [0, %d)", i, len(m.cfg.Filters))})
+	}
+	step := 1
+	if m.cfg.Pool > 1 {
+		step = 2
+	}
+	return m.enc[i*step].(*nn.Conv2D)
+}
+
+// Params returns every trainable parameter, encoder first.
+func (m *ConvAutoencoder) Params() []*nn.Param { return m.params }
+
+// NumParams returns the number of trainable scalars.
+func (m *ConvAutoencoder) NumParams() int { return nn.NumParams(m.params) }
+
+// String describes the model, for example "ConvAutoencoder 1×28×28 → conv
+// 16-8 3×3 pool 2 → code 8×7×7 → transposed conv (ReLU/Sigmoid, squared
+// error), 3217 parameters".
+func (m *ConvAutoencoder) String() string {
+	return fmt.Sprintf("ConvAutoencoder %v, %d parameters", m.cfg, m.NumParams())
+}
+
+// encode runs the encoder on x and returns the layer-owned code.
+func (m *ConvAutoencoder) encode(x *mat.Dense) *mat.Dense {
+	for _, l := range m.enc {
+		x = l.Forward(x)
+	}
+	return x
+}
+
+// decode runs the decoder on h and returns the layer-owned output.
+func (m *ConvAutoencoder) decode(h *mat.Dense) *mat.Dense {
+	for _, l := range m.dec {
+		h = l.Forward(h)
+	}
+	return h
+}
+
+// Encode returns the codes of the rows of x (n×CodeSize, each row a
+// CodeShape image), a new matrix. It panics with a *ShapeError if x does
+// not have InputSize columns.
+func (m *ConvAutoencoder) Encode(x *mat.Dense) *mat.Dense {
+	checkWidth("Encode", x, m.InputSize())
+	return run(x, m.CodeSize(), m.encode)
+}
+
+// Decode returns the reconstructions of the codes z (n×InputSize), a new
+// matrix. It panics with a *ShapeError if z does not have CodeSize columns.
+func (m *ConvAutoencoder) Decode(z *mat.Dense) *mat.Dense {
+	checkWidth("Decode", z, m.CodeSize())
+	return run(z, m.InputSize(), m.decode)
+}
+
+// Reconstruct returns Decode(Encode(x)) without corruption, a new matrix.
+func (m *ConvAutoencoder) Reconstruct(x *mat.Dense) *mat.Dense {
+	checkWidth("Reconstruct", x, m.InputSize())
+	return run(x, m.InputSize(), func(b *mat.Dense) *mat.Dense { return m.decode(m.encode(b)) })
+}
+
+// ReconError returns the mean over the rows of x of the per-row sum of
+// squared errors of Reconstruct(x), the unit of Autoencoder.ReconError.
+func (m *ConvAutoencoder) ReconError(x *mat.Dense) float64 {
+	checkWidth("ReconError", x, m.InputSize())
+	r, _ := x.Dims()
+	var s float64
+	chunks(x, func(_ int, b *mat.Dense) {
+		br, _ := b.Dims()
+		s += float64(br) * reconstruction(SquaredError, m.decode(m.encode(b)), b, nil)
+	})
+	return s / float64(r)
+}
+
+// Loss returns the terms of the training loss (reconstruction and weight
+// decay) on the clean rows of x.
+func (m *ConvAutoencoder) Loss(x *mat.Dense) Terms {
+	checkWidth("Loss", x, m.InputSize())
+	return m.evaluate(x)
+}
+
+// evaluate is Loss without the width check, in chunks.
+func (m *ConvAutoencoder) evaluate(x *mat.Dense) Terms {
+	rows, _ := x.Dims()
+	var t Terms
+	chunks(x, func(_ int, b *mat.Dense) {
+		br, _ := b.Dims()
+		t.Reconstruction += float64(br) * reconstruction(m.cfg.Loss, m.decode(m.encode(b)), b, nil)
+	})
+	t.Reconstruction /= float64(rows)
+	if m.cfg.WeightDecay > 0 {
+		t.WeightDecay = WeightDecayPenalty(m.weights, m.cfg.WeightDecay, nil)
+	}
+	t.sum()
+	return t
+}
+
+// objective runs a forward pass on xin and returns the loss terms against
+// target (the clean input). With grad it first zeroes the gradients, then
+// leaves the gradient of Total in every parameter's Grad.
+func (m *ConvAutoencoder) objective(xin, target *mat.Dense, grad bool) Terms {
+	r := m.decode(m.encode(xin))
+	var t Terms
+	var dr *mat.Dense
+	if grad {
+		nn.ZeroGrad(m.params)
+		rows, cols := r.Dims()
+		dr = m.dr.ensure(rows, cols)
+	}
+	t.Reconstruction = reconstruction(m.cfg.Loss, r, target, dr)
+	if grad {
+		dy := dr
+		for i := len(m.dec) - 1; i >= 0; i-- {
+			dy = m.dec[i].Backward(dy)
+		}
+		for i := len(m.enc) - 1; i > 0; i-- {
+			dy = m.enc[i].Backward(dy)
+		}
+		m.enc[0].(nn.ParamBackwarder).BackwardParams(dy)
+	}
+	if m.cfg.WeightDecay > 0 {
+		var g []*mat.Dense
+		if grad {
+			g = m.wgrad
+		}
+		t.WeightDecay = WeightDecayPenalty(m.weights, m.cfg.WeightDecay, g)
+	}
+	t.sum()
+	return t
+}
+
+// parameters and corruption let fitLoop drive the model.
+func (m *ConvAutoencoder) parameters() []*nn.Param { return m.params }
+func (m *ConvAutoencoder) corruption() Noise       { return m.cfg.Noise }
