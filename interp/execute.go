@@ -106,7 +106,11 @@ func (s *Session) stop(c *cell, sen *sentinel) bool {
 		}
 		break
 	}
+	// yaegi stops from the goroutine of ExecuteWithContext: wait until it
+	// has returned, which it does right after the stop, before waking the
+	// cooperative waits, or the code after them would still run.
 	sen.cancel()
+	<-sen.returned
 	s.co.interrupt()
 	t := time.NewTimer(s.opts.Grace)
 	defer t.Stop()

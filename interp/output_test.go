@@ -52,6 +52,7 @@ func TestLargeOutput(t *testing.T) {
 // TestLateOutput checks that a goroutine printing after its cell ended
 // writes to the latest cell's emitter.
 func TestLateOutput(t *testing.T) {
+	skipRaceWithGoroutines(t)
 	s := sess(t)
 	first := mustRun(t, s, "lateCh := make(chan bool)\ngo func() { <-lateCh; fmt.Println(\"late line\") }()")
 	second := mustRun(t, s, "lateCh <- true\ntime.Sleep(50 * time.Millisecond)")

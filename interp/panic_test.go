@@ -59,6 +59,7 @@ func TestCompilePanic(t *testing.T) {
 // TestGoroutinePanic checks that a goroutine panicking during its cell
 // fails the cell, and that the process lives.
 func TestGoroutinePanic(t *testing.T) {
+	skipRaceWithGoroutines(t)
 	s := sess(t)
 	start := time.Now()
 	_, res := runCell(t, s, "func crash(k int) { var m map[string]int; m[\"a\"] = k }\nch := make(chan int)\ngo crash(1)\n<-ch")
@@ -94,6 +95,7 @@ func TestGoroutinePanic(t *testing.T) {
 // TestGoArgumentsEvaluatedAtGo checks the rewrite of go statements keeps
 // Go's semantics: arguments are evaluated when the go statement runs.
 func TestGoArgumentsEvaluatedAtGo(t *testing.T) {
+	skipRaceWithGoroutines(t)
 	s := sess(t)
 	rec := mustRun(t, s, `func put(c chan int, v int) { c <- v }
 gac := make(chan int, 3)
