@@ -1,13 +1,10 @@
 package nn
 
-import (
-	"math"
-
-	"gonum.org/v1/gonum/mat"
-)
+import "gonum.org/v1/gonum/mat"
 
 // BCEEps bounds the predictions inside BCE and BCEGrad to [BCEEps, 1-BCEEps]
-// so that the logarithms stay finite.
+// so that the logarithms stay finite. (The logarithms are a table-driven
+// version accurate to one ulp, several times faster than math.Log.)
 const BCEEps = 1e-12
 
 // MSE returns the mean over all elements of (pred - target)², as PyTorch's
@@ -88,12 +85,7 @@ func BCE(pred, target *mat.Dense) float64 {
 	r, c := pred.Dims()
 	var s float64
 	for i := 0; i < r; i++ {
-		p := pred.RawRowView(i)
-		t := target.RawRowView(i)[:len(p)]
-		for j, v := range p {
-			v = clampProb(v)
-			s -= t[j]*math.Log(v) + (1-t[j])*math.Log(1-v)
-		}
+		s += bceRow(pred.RawRowView(i), target.RawRowView(i))
 	}
 	return s / float64(r*c)
 }
@@ -128,9 +120,9 @@ func BCEWithGrad(dst, pred, target *mat.Dense) float64 {
 		p := pred.RawRowView(i)
 		t := target.RawRowView(i)[:len(p)]
 		d := dst.RawRowView(i)[:len(p)]
+		s += bceRow(p, t) // before d is written: dst may be pred
 		for j, v := range p {
 			v = clampProb(v)
-			s -= t[j]*math.Log(v) + (1-t[j])*math.Log(1-v)
 			d[j] = (v - t[j]) / (v * (1 - v) * n)
 		}
 	}
