@@ -161,11 +161,11 @@ func TestFastLogAccuracy(t *testing.T) {
 		}
 	}
 	for i := 0; i < 300000; i++ {
-		check(math.Exp(-700 * rng.Float64()))    // log-uniform in (e^-700, 1]
-		check(1 + (rng.Float64()-0.5)*1e-3)      // near 1
-		check(1 - math.Exp(-28*rng.Float64()))   // 1-p for small p
-		check(math.Exp(700 * rng.Float64()))     // large
-		check(0.5 + rng.Float64())               // around the table
+		check(math.Exp(-700 * rng.Float64()))  // log-uniform in (e^-700, 1]
+		check(1 + (rng.Float64()-0.5)*1e-3)    // near 1
+		check(1 - math.Exp(-28*rng.Float64())) // 1-p for small p
+		check(math.Exp(700 * rng.Float64()))   // large
+		check(0.5 + rng.Float64())             // around the table
 	}
 	for _, x := range []float64{1, 2, 0.5, math.Sqrt2, math.Sqrt2 / 2, 1e-12, 1 - 1e-12, math.MaxFloat64, 2.2250738585072014e-308, math.E} {
 		check(x)
