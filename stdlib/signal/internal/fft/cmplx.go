@@ -5,6 +5,8 @@ import (
 	"math"
 )
 
+var negZero = math.Copysign(0, -1)
+
 // stage is one radix-r pass of the Stockham algorithm on subsequences of
 // length n (n = r·m) with stride s; tw[p*(r-1)+k-1] = e^{∓2πi·p·k/n}.
 type stage struct {
@@ -150,6 +152,9 @@ func mulMinusI(c complex128, inv bool) complex128 {
 func radix4(y, x []complex128, m, s int, tw []complex128, inv bool) {
 	if s == 1 {
 		radix4s1(y, x, m, tw, inv)
+		return
+	}
+	if radix4Fast(y, x, m, s, tw, inv) {
 		return
 	}
 	if s < 8 {
