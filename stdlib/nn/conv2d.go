@@ -139,22 +139,46 @@ func (c *Conv2D) Forward(x *mat.Dense) *mat.Dense {
 	return c.a.m
 }
 
+// colArea returns the im2col columns per sample: OH·OW, or OH·(W+2p) on
+// the stride-1 path (see conv_wide.go).
+func (c *Conv2D) colArea() int {
+	if c.g.wide() {
+		return c.g.wideArea()
+	}
+	return c.g.outArea()
+}
+
+// sampleCol writes the im2col matrix of sample x into col (leading
+// dimension ld) at column offset off.
+func (c *Conv2D) sampleCol(wk *convWork, col []float64, ld, off int, x []float64) {
+	if !c.g.wide() {
+		c.g.im2col(col, ld, off, x)
+		return
+	}
+	if n := c.g.c * c.g.padPlane(); len(wk.pad) != n {
+		wk.pad = make([]float64, n) // zero borders, never written
+	}
+	c.g.padInput(wk.pad, x)
+	c.g.im2colWide(col, ld, off, wk.pad)
+}
+
 // forwardRange runs Forward on samples [lo, hi), in chunks.
 func (c *Conv2D) forwardRange(lo, hi int) {
 	wk := &c.work[worker(lo)]
-	area, K := c.g.outArea(), c.g.rows()
-	cs := chunkSamples(K*area, hi-lo)
+	area, ca, K := c.g.outArea(), c.colArea(), c.g.rows()
+	ow, wp := c.g.ow, ca/c.g.oh
+	cs := chunkSamples(K*ca, hi-lo)
 	bias := c.B.RawRowView(0)
 	wm := c.W.RawMatrix()
 	x, a := c.x, c.a.m
 	for s0 := lo; s0 < hi; s0 += cs {
 		m := min(cs, hi-s0)
-		N := m * area
+		N := m * ca
 		wk.col = grow(wk.col, K*N)
 		wk.buf = grow(wk.buf, c.outC*N)
 		col, zc := wk.col, wk.buf
 		for j := 0; j < m; j++ {
-			c.g.im2col(col, N, j*area, x.RawRowView(s0+j))
+			c.sampleCol(wk, col, N, j*ca, x.RawRowView(s0+j))
 		}
 		blas64.Gemm(blas.NoTrans, blas.NoTrans, 1, wm,
 			blas64.General{Rows: K, Cols: N, Stride: N, Data: col}, 0,
@@ -162,7 +186,15 @@ func (c *Conv2D) forwardRange(lo, hi int) {
 		for j := 0; j < m; j++ {
 			row := a.RawRowView(s0 + j)
 			for o := 0; o < c.outC; o++ {
-				planeActivate(c.Act, row[o*area:(o+1)*area], zc[o*N+j*area:o*N+(j+1)*area], bias[o])
+				z := zc[o*N+j*ca : o*N+(j+1)*ca]
+				dst := row[o*area : (o+1)*area]
+				if wp == ow {
+					planeActivate(c.Act, dst, z, bias[o])
+					continue
+				}
+				for y := 0; y < c.g.oh; y++ {
+					planeActivate(c.Act, dst[y*ow:(y+1)*ow], z[y*wp:y*wp+ow], bias[o])
+				}
 			}
 		}
 	}
@@ -204,8 +236,9 @@ func (c *Conv2D) backwardRange(lo, hi int) {
 	wi := worker(lo)
 	wk := &c.work[wi]
 	wk.used = true
-	area, K := c.g.outArea(), c.g.rows()
-	cs := chunkSamples(K*area, hi-lo)
+	area, ca, K := c.g.outArea(), c.colArea(), c.g.rows()
+	ow, wp := c.g.ow, ca/c.g.oh
+	cs := chunkSamples(K*ca, hi-lo)
 	gwm := c.w.Grad.RawMatrix()
 	gb := c.b.Grad.RawRowView(0)
 	if wi == 1 {
@@ -218,16 +251,25 @@ func (c *Conv2D) backwardRange(lo, hi int) {
 	x, a, dy, dx := c.x, c.a.m, c.dy, c.dxm
 	for s0 := lo; s0 < hi; s0 += cs {
 		m := min(cs, hi-s0)
-		N := m * area
+		N := m * ca
 		wk.col = grow(wk.col, K*N)
 		wk.buf = grow(wk.buf, c.outC*N)
 		col, dzc := wk.col, wk.buf
 		for j := 0; j < m; j++ {
 			dr, ar := dy.RawRowView(s0+j), a.RawRowView(s0+j)
 			for o := 0; o < c.outC; o++ {
-				gb[o] += planeSlope(c.Act, dzc[o*N+j*area:o*N+(j+1)*area], dr[o*area:(o+1)*area], ar[o*area:(o+1)*area])
+				dz := dzc[o*N+j*ca : o*N+(j+1)*ca]
+				d, v := dr[o*area:(o+1)*area], ar[o*area:(o+1)*area]
+				if wp == ow {
+					gb[o] += planeSlope(c.Act, dz, d, v)
+					continue
+				}
+				for y := 0; y < c.g.oh; y++ {
+					gb[o] += planeSlope(c.Act, dz[y*wp:y*wp+ow], d[y*ow:(y+1)*ow], v[y*ow:(y+1)*ow])
+					clear(dz[y*wp+ow : (y+1)*wp]) // junk columns: no gradient
+				}
 			}
-			c.g.im2col(col, N, j*area, x.RawRowView(s0+j))
+			c.sampleCol(wk, col, N, j*ca, x.RawRowView(s0+j))
 		}
 		colM := blas64.General{Rows: K, Cols: N, Stride: N, Data: col}
 		dzM := blas64.General{Rows: c.outC, Cols: N, Stride: N, Data: dzc}
@@ -239,8 +281,15 @@ func (c *Conv2D) backwardRange(lo, hi int) {
 		blas64.Gemm(blas.Trans, blas.NoTrans, 1, c.W.RawMatrix(), dzM, 0, colM)
 		for j := 0; j < m; j++ {
 			row := dx.RawRowView(s0 + j)
-			clear(row)
-			c.g.col2im(row, col, N, j*area)
+			if !c.g.wide() {
+				clear(row)
+				c.g.col2im(row, col, N, j*ca)
+				continue
+			}
+			wk.dpad = grow(wk.dpad, c.g.c*c.g.padPlane())
+			clear(wk.dpad)
+			c.g.col2imWide(wk.dpad, col, N, j*ca)
+			c.g.unpad(row, wk.dpad)
 		}
 	}
 }

@@ -25,7 +25,8 @@ func planeActivate(act Activation, dst, z []float64, bias float64) {
 		}
 	case ReLU:
 		for j, v := range z {
-			dst[j] = max(v+bias, 0)
+			v += bias
+			dst[j] = math.Float64frombits(math.Float64bits(v) & positiveMask(v))
 		}
 	case LeakyReLU:
 		for j, v := range z {

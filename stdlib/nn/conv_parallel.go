@@ -17,6 +17,8 @@ import (
 type convWork struct {
 	col, buf []float64 // im2col chunk; product or gathered-input chunk
 	dz       []float64 // one sample's dLoss/dz (ConvTranspose2D)
+	pad      []float64 // one padded sample, zero borders (Conv2D, stride 1)
+	dpad     []float64 // its gradient
 	gw, gb   []float64 // partial weight and bias gradients (second half only)
 	used     bool      // the half ran in the current pass
 }

@@ -113,17 +113,20 @@ func pool22(g *convGeom, ar []float64, ir []int32, xr []float64) {
 			idx := ir[o : o+g.ow]
 			for ox := range dst {
 				i := 2 * ox
-				best, at := top[i], r0+i
-				if v := top[i+1]; v > best || (v != v && best == best) {
-					best, at = v, r0+i+1
+				a, b, c, d := top[i], top[i+1], bot[i], bot[i+1]
+				// The index by comparisons the compiler turns into
+				// conditional moves; the value by max, which propagates NaN.
+				best, at := a, r0+i
+				if b > best {
+					best, at = b, r0+i+1
 				}
-				if v := bot[i]; v > best || (v != v && best == best) {
-					best, at = v, r0+g.w+i
+				if c > best {
+					best, at = c, r0+g.w+i
 				}
-				if v := bot[i+1]; v > best || (v != v && best == best) {
-					best, at = v, r0+g.w+i+1
+				if d > best {
+					at = r0 + g.w + i + 1
 				}
-				dst[ox], idx[ox] = best, int32(at)
+				dst[ox], idx[ox] = max(a, b, c, d), int32(at)
 			}
 			o += g.ow
 		}
