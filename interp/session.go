@@ -3,6 +3,7 @@ package interp
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"reflect"
 	"runtime"
@@ -68,7 +69,7 @@ type Session struct {
 	fd1, fd2 *os.File // what cells see as os.Stdout and os.Stderr
 	stderr   *panicFilter
 	in       *stdin
-	cellIn   any // os.Stdin as cells see it
+	cellIn   io.Reader // os.Stdin as cells see it
 	co       coop
 	parkProg *yaegi.Program
 	sen      atomic.Pointer[sentinel]
@@ -146,6 +147,7 @@ func New(opts Options) (*Session, error) {
 	}
 	display.SetPublisher(publisher{s})
 	session.SetContextFunc(s.co.context)
+	active.Store(s)
 	return s, nil
 }
 
@@ -160,8 +162,10 @@ func (s *Session) Close() error {
 	}
 	s.closed = true
 	s.mu.Unlock()
-	display.SetPublisher(nil)
-	session.SetContextFunc(nil)
+	if active.CompareAndSwap(s, nil) {
+		display.SetPublisher(nil)
+		session.SetContextFunc(nil)
+	}
 	waitCoop.CompareAndSwap(&s.co, nil)
 	s.co.interrupt()
 	if s.capture != nil {
@@ -222,6 +226,10 @@ func (s *Session) sync() {
 		s.capture.sync(2 * time.Second)
 	}
 }
+
+// active is the session that installed the display publisher and the
+// session context last.
+var active atomic.Pointer[Session]
 
 var (
 	stdOnce    sync.Once

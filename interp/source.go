@@ -35,9 +35,9 @@ func parseRun(fset *token.FileSet, n int, code string, r run) (ast.Node, *ast.Fi
 	text := code[r.start:r.end]
 	var src string
 	if r.kind == runStmt {
-		src = "package main; func main() {" + dir + text + "\n}"
+		src = "package main; func main() {\n" + dir + text + "\n}"
 	} else {
-		src = "package main; " + dir + text + "\n"
+		src = "package main;\n" + dir + text + "\n"
 	}
 	// The file name has no directory: the directive's relative name is
 	// joined to it.

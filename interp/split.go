@@ -123,20 +123,21 @@ func splitCell(code string) ([]run, *splitError) {
 		lastEnd = min(file.Offset(t.pos)+len(lit), len(code))
 	}
 	flush(len(toks))
-	// A run ends where the next one starts, minus trailing blanks, so that
-	// comments and semicolons inside it stay.
+	// A run starts after the previous one (past blanks and semicolons), so
+	// that the comments before a declaration stay its doc comment.
+	prev := 0
 	for i := range runs {
-		if i+1 < len(runs) {
-			runs[i].end = max(runs[i].end, trimEnd(code, runs[i].start, runs[i+1].start))
+		start := prev
+		for start < runs[i].start && strings.IndexByte(" \t\r\n;", code[start]) >= 0 {
+			start++
 		}
+		if start < runs[i].start {
+			pos := file.Position(file.Pos(start))
+			runs[i].start, runs[i].line, runs[i].col = start, pos.Line, pos.Column
+		}
+		prev = runs[i].end
 	}
 	return runs, nil
-}
-
-// trimEnd returns the offset after the last non-blank byte of code[from:to].
-func trimEnd(code string, from, to int) int {
-	s := strings.TrimRight(code[from:to], " \t\r\n;")
-	return from + len(s)
 }
 
 // classify tells the kind of the top-level item whose tokens are toks.

@@ -21,7 +21,8 @@ func TestSplitCell(t *testing.T) {
 		{"s := \"import x; func f\" // comment\ny := `a\nb`", []string{"stmt:s := \"import x; func f\" // comment\ny := `a\nb`"}},
 		{"import (\n\t\"os\"\n)\nimport \"math\"\nvar a = math.Pi", []string{"import:import (\n\t\"os\"\n)\nimport \"math\"", "decl:var a = math.Pi"}},
 		{"// only a comment\n", nil},
-		{"x := 1 // trailing\n\n// between\nfunc f() {}", []string{"stmt:x := 1 // trailing\n\n// between", "decl:func f() {}"}},
+		{"x := 1 // trailing\n\n// between\nfunc f() {}", []string{"stmt:x := 1", "decl:// trailing\n\n// between\nfunc f() {}"}},
+		{"// Doc of f.\nfunc f() {}", []string{"decl:// Doc of f.\nfunc f() {}"}},
 	}
 	for _, tt := range tests {
 		runs, err := splitCell(tt.code)
