@@ -10,9 +10,10 @@ import (
 // of the development machine (AMD EPYC): one multiply-add of the direct
 // method (AVX2/FMA kernel, or plain Go without it), and one unit L·log2(L)
 // of a real transform of length L.
-var costMAC = map[bool]float64{true: 0.08, false: 0.21}[simd.HasAsm()]
-
-const costFFT = 0.45
+var (
+	costMAC = map[bool]float64{true: 0.08, false: 0.21}[simd.HasAsm()]
+	costFFT = map[bool]float64{true: 0.23, false: 0.45}[simd.HasAsm()]
+)
 
 func fftUnits(l int) float64 {
 	if l < 2 {

@@ -90,15 +90,25 @@ func NCCContext(ctx context.Context, img, tpl *mat.Dense, opt NCCOptions) (*mat.
 	}
 	fc := grid{r: ig.r, c: ig.c, stride: ig.c, data: getF64(ig.r * ig.c)}
 	defer putF64(fc.data)
-	var scale float64
-	for i := 0; i < ig.r; i++ {
-		for j, v := range ig.row(i) {
-			d := v - fmean
-			fc.data[i*ig.c+j] = d
-			if d*d > scale {
-				scale = d * d
+	w := workers(ig.r, float64(ig.c)*4)
+	scales := make([]float64, w)
+	parallelFor(ctx, ig.r, w, func(wk, lo, hi int) {
+		var sc float64
+		for i := lo; i < hi; i++ {
+			dst := fc.row(i)
+			for j, v := range ig.row(i) {
+				d := v - fmean
+				dst[j] = d
+				if d*d > sc {
+					sc = d * d
+				}
 			}
 		}
+		scales[wk] = sc
+	})
+	var scale float64
+	for _, sc := range scales {
+		scale = max(scale, sc)
 	}
 	ro, co := ig.r-tg.r+1, ig.c-tg.c+1
 	out := mat.NewDense(ro, co, nil)
@@ -115,7 +125,7 @@ func NCCContext(ctx context.Context, img, tpl *mat.Dense, opt NCCOptions) (*mat.
 	if err := corr2DInto(ctx, og, fc, tc, tg.r-1, tg.c-1, opt.Method); err != nil {
 		return nil, err
 	}
-	r1, r2 := rowWindowSums(fc, tg.c)
+	r1, r2 := rowWindowSums(ctx, fc, tg.c)
 	defer putF64(r1)
 	defer putF64(r2)
 	cut := ZeroVarianceRatio * float64(n) * scale
@@ -181,24 +191,26 @@ func meanGrid(g grid) float64 {
 // rowWindowSums returns, row-major f.r x (f.c−tc+1), the sums of every
 // run of tc consecutive values of each row of f and of their squares, by
 // sliding sums (pooled buffers: the caller puts them back).
-func rowWindowSums(f grid, tc int) (r1, r2 []float64) {
+func rowWindowSums(ctx context.Context, f grid, tc int) (r1, r2 []float64) {
 	co := f.c - tc + 1
 	r1, r2 = getF64(f.r*co), getF64(f.r*co)
-	for i := 0; i < f.r; i++ {
-		row := f.row(i)
-		var a, b float64
-		for j := 0; j < tc; j++ {
-			a += row[j]
-			b += row[j] * row[j]
+	parallelFor(ctx, f.r, workers(f.r, float64(f.c)*4), func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			row := f.row(i)
+			var a, b float64
+			for j := 0; j < tc; j++ {
+				a += row[j]
+				b += row[j] * row[j]
+			}
+			o1, o2 := r1[i*co:(i+1)*co], r2[i*co:(i+1)*co]
+			o1[0], o2[0] = a, b
+			for j := 1; j < co; j++ {
+				in, out := row[j+tc-1], row[j-1]
+				a += in - out
+				b += in*in - out*out
+				o1[j], o2[j] = a, b
+			}
 		}
-		o1, o2 := r1[i*co:(i+1)*co], r2[i*co:(i+1)*co]
-		o1[0], o2[0] = a, b
-		for j := 1; j < co; j++ {
-			in, out := row[j+tc-1], row[j-1]
-			a += in - out
-			b += in*in - out*out
-			o1[j], o2[j] = a, b
-		}
-	}
+	})
 	return r1, r2
 }
