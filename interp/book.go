@@ -312,3 +312,24 @@ func (b *book) declaredType(name string) string {
 	}
 	return ""
 }
+
+// redefinedTypes returns the types f declares again with another
+// definition: yaegi keeps the first definition of a type.
+func (b *book) redefinedTypes(fset *token.FileSet, f *ast.File) []string {
+	b.mu.RLock()
+	defer b.mu.RUnlock()
+	var out []string
+	for _, d := range f.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.TYPE {
+			continue
+		}
+		for _, sp := range gd.Specs {
+			ts := sp.(*ast.TypeSpec)
+			if old, ok := b.decls[ts.Name.Name]; ok && old.Kind == "type" && old.Type != exprString(fset, ts.Type) {
+				out = append(out, ts.Name.Name)
+			}
+		}
+	}
+	return out
+}

@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"context"
 	"sync"
 	"sync/atomic"
 
@@ -18,10 +19,11 @@ const (
 type cell struct {
 	req  kernel.ExecuteRequest
 	out  kernel.Emitter
-	n    int           // execution count, names the cell in positions
-	id   int64         // unique in the session
-	done chan struct{} // closed when the cell goroutine ends
-	gone chan struct{} // closed when a goroutine of the cell panicked
+	ctx  context.Context // the request's context: cancelled on interrupt
+	n    int             // execution count, names the cell in positions
+	id   int64           // unique in the session
+	done chan struct{}   // closed when the cell goroutine ends
+	gone chan struct{}   // closed when a goroutine of the cell panicked
 
 	mu          sync.Mutex
 	goid        uint64
@@ -36,8 +38,8 @@ type cell struct {
 
 var cellSeq atomic.Int64
 
-func newCell(req kernel.ExecuteRequest, out kernel.Emitter) *cell {
-	return &cell{req: req, out: out, n: req.Count, id: cellSeq.Add(1), done: make(chan struct{}), gone: make(chan struct{})}
+func newCell(ctx context.Context, req kernel.ExecuteRequest, out kernel.Emitter) *cell {
+	return &cell{ctx: ctx, req: req, out: out, n: req.Count, id: cellSeq.Add(1), done: make(chan struct{}), gone: make(chan struct{})}
 }
 
 // exec runs prog unless the cell was interrupted; it reports whether the

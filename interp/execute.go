@@ -26,7 +26,7 @@ func (s *Session) Execute(ctx context.Context, req kernel.ExecuteRequest, out ke
 	if e := s.waitStopped(ctx, out); e != nil {
 		return kernel.ExecuteResult{Error: e}
 	}
-	c := newCell(req, out)
+	c := newCell(ctx, req, out)
 	s.book.setSource(c.n, req.Code)
 	s.begin(c)
 	sen, err := s.startSentinel()
@@ -230,6 +230,10 @@ func (s *Session) runOne(c *cell, r run, last bool) bool {
 			units = append(units, unit{node: file, imports: imp})
 		}
 	case runDecl:
+		for _, name := range s.book.redefinedTypes(fset, file) {
+			c.out.Stream("stderr", fmt.Sprintf("warning: type %s was declared before with another definition; "+
+				"the interpreter keeps the first one (restart the kernel to change it)\n", name))
+		}
 		units = declUnits(file, globals, s.book.declaredType)
 	case runStmt:
 		body := node.(*ast.BlockStmt)

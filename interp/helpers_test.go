@@ -237,3 +237,7 @@ func skipRaceWithGoroutines(t *testing.T) {
 		t.Skip("yaegi races on its global frame when goroutines span Executes")
 	}
 }
+
+func kernelRequestSilent(code string) kernel.ExecuteRequest {
+	return kernel.ExecuteRequest{Code: code, Count: nextCount(), Silent: true}
+}

@@ -129,3 +129,25 @@ func TestMinMax(t *testing.T) {
 		t.Errorf("min(1): got %v, want an error", res.Error)
 	}
 }
+
+func TestTypeRedefinitionWarns(t *testing.T) {
+	s := sess(t)
+	mustRun(t, s, "type redefT struct{ A int }")
+	rec := mustRun(t, s, "type redefT struct{ A int }")
+	if rec.text("stderr") != "" {
+		t.Errorf("same definition warned: %q", rec.text("stderr"))
+	}
+	rec, _ = runCell(t, s, "type redefT struct{ B string }")
+	if !strings.Contains(rec.text("stderr"), "warning: type redefT") {
+		t.Errorf("no warning: %q", rec.text("stderr"))
+	}
+}
+
+func TestSilent(t *testing.T) {
+	s := sess(t)
+	rec := &recorder{}
+	res := s.Execute(t.Context(), kernelRequestSilent("1 + 2"), rec)
+	if res.Error != nil || rec.result() != nil {
+		t.Errorf("silent cell: error %v, result %v", res.Error, rec.result())
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"sync"
+	"time"
 	"unicode/utf8"
 )
 
@@ -43,6 +44,15 @@ func (in *stdin) fill() error {
 	}
 	in.mu.Unlock()
 	line, err := c.out.Input("", false)
+	if err != nil && c.ctx != nil && c.ctx.Err() != nil {
+		// Interrupted: Input returns at once, before the session has
+		// stopped the interpreter. Hold the reader until it has, so that
+		// the code after the read never runs.
+		select {
+		case <-in.s.co.context().Done():
+		case <-time.After(2 * time.Second):
+		}
+	}
 	in.mu.Lock()
 	if err != nil {
 		return err
