@@ -2,8 +2,8 @@ package ae
 
 import (
 	"math"
-	"os"
 	"math/rand/v2"
+	"os"
 	"sync"
 	"testing"
 
