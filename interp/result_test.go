@@ -147,3 +147,22 @@ func TestUserExpressions(t *testing.T) {
 		t.Errorf("bad = %v", b)
 	}
 }
+
+// TestInterpretedPlotter checks the composed wrappers of package symbols:
+// a plotter declared in a cell gives plot.Add its data range.
+func TestInterpretedPlotter(t *testing.T) {
+	s := sess(t)
+	rec := mustRun(t, s, `import (
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg/draw"
+)
+type ranged struct{ n float64 }
+func (r ranged) Plot(c draw.Canvas, p *plot.Plot) {}
+func (r ranged) DataRange() (xmin, xmax, ymin, ymax float64) { return 0, r.n, -1, 1 }
+rp := plot.New()
+rp.Add([]plot.Plotter{ranged{10}}...)
+rp.X.Max`)
+	if got := plain(rec); got != "10" {
+		t.Errorf("X.Max = %q, want 10 (DataRange not seen through the wrapper)", got)
+	}
+}
