@@ -210,3 +210,43 @@ func useLoopBLAS() func() {
 	blas64.Use(loopBLAS{})
 	return func() { blas64.Use(prev) }
 }
+
+// TestConvSplitMatchesSerial runs the convolution layers with their batch
+// split over two goroutines and on one: outputs and input gradients must be
+// identical, parameter gradients equal to rounding (the halves' partial
+// sums are added at the end).
+func TestConvSplitMatchesSerial(t *testing.T) {
+	old := nn.SetMinSplit(0)
+	defer nn.SetMinSplit(old)
+	defer nn.SetChunkTarget(nn.SetChunkTarget(300))
+	rng := rand.New(rand.NewPCG(42, 6))
+	layers := []nn.Layer{
+		nn.NewConv2D(2, 9, 9, 3, 3, 1, 1, nn.ReLU, rng),
+		nn.NewConv2D(2, 9, 9, 3, 3, 2, 1, nn.Tanh, rng),
+		nn.NewConvTranspose2D(2, 5, 5, 3, 3, 2, 1, 1, nn.Sigmoid, rng),
+	}
+	for _, l := range layers {
+		x := randDense(rng, 7, l.InSize(), -1, 1)
+		dy := randDense(rng, 7, l.OutSize(), -1, 1)
+		run := func(minSplit int) []*mat.Dense {
+			nn.SetMinSplit(minSplit)
+			nn.ZeroGrad(l.Params())
+			out := mat.DenseCopyOf(l.Forward(x))
+			dx := mat.DenseCopyOf(l.Backward(dy))
+			res := []*mat.Dense{out, dx}
+			for _, p := range l.Params() {
+				res = append(res, mat.DenseCopyOf(p.Grad))
+			}
+			return res
+		}
+		split, serial := run(0), run(1<<62)
+		for i := range split {
+			if i < 2 && !mat.Equal(split[i], serial[i]) {
+				t.Errorf("%v: result %d differs between split and serial runs", l, i)
+			}
+			if !mat.EqualApprox(split[i], serial[i], 1e-13) {
+				t.Errorf("%v: result %d differs beyond rounding between split and serial runs", l, i)
+			}
+		}
+	}
+}

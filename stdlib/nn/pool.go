@@ -17,6 +17,11 @@ type MaxPool2D struct {
 	idx   []int32 // per output value of the last Forward: offset of the max in its sample
 	a, dx buffer
 	n     int
+
+	// Passes over samples are split over two goroutines (see splitter).
+	x, dy        *mat.Dense
+	sp           splitter
+	fwdFn, bwdFn func(lo, hi int)
 }
 
 // NewMaxPool2D returns max pooling of c channels of h×w pixels with square
@@ -67,8 +72,20 @@ func (p *MaxPool2D) Forward(x *mat.Dense) *mat.Dense {
 	}
 	p.idx = p.idx[:n*out]
 	p.n = n
+	p.x = x
+	if p.fwdFn == nil {
+		p.fwdFn, p.bwdFn = p.forwardRange, p.backwardRange
+	}
+	p.sp.split(n, n*p.InSize(), p.fwdFn)
+	p.x = nil
+	return a
+}
+
+// forwardRange runs Forward on samples [lo, hi).
+func (p *MaxPool2D) forwardRange(lo, hi int) {
+	x, a, out := p.x, p.a.m, p.OutSize()
 	g := &p.g
-	for s := 0; s < n; s++ {
+	for s := lo; s < hi; s++ {
 		xr := x.RawRowView(s)
 		ar := a.RawRowView(s)[:out]
 		ir := p.idx[s*out : (s+1)*out]
@@ -97,7 +114,6 @@ func (p *MaxPool2D) Forward(x *mat.Dense) *mat.Dense {
 			}
 		}
 	}
-	return a
 }
 
 // pool22 is Forward for one sample with 2×2 windows and stride 2.
@@ -141,17 +157,24 @@ func (p *MaxPool2D) Backward(dy *mat.Dense) *mat.Dense {
 		panic("nn: MaxPool2D.Backward called before Forward")
 	}
 	sameShape(dy, p.a.m)
-	out := p.OutSize()
 	dx := p.dx.ensure(p.n, p.InSize())
-	dx.Zero()
-	for s := 0; s < p.n; s++ {
+	p.dy = dy
+	p.sp.split(p.n, p.n*p.InSize(), p.bwdFn)
+	p.dy = nil
+	return dx
+}
+
+// backwardRange runs Backward on samples [lo, hi).
+func (p *MaxPool2D) backwardRange(lo, hi int) {
+	dy, dx, out := p.dy, p.dx.m, p.OutSize()
+	for s := lo; s < hi; s++ {
 		dr := dy.RawRowView(s)[:out]
 		xr := dx.RawRowView(s)
+		clear(xr)
 		ir := p.idx[s*out : (s+1)*out]
 		ir = ir[:len(dr)]
 		for o, g := range dr {
 			xr[ir[o]] += g
 		}
 	}
-	return dx
 }
