@@ -49,5 +49,10 @@
 //   - A model is not safe for concurrent use: Encode during Fit from another
 //     goroutine is a race. The matrices returned by Encode, Decode and
 //     Reconstruct are fresh and belong to the caller.
+//   - The convolutional autoencoder (NewConv, ConvConfig) takes rows that
+//     are Channels×Height×Width images flattened channel by channel, row by
+//     row; its code rows are images too (CodeShape). Its Fit, Encode,
+//     Decode, Reconstruct, Loss and ReconError behave as the dense model's,
+//     with the reconstruction and weight-decay terms.
 //   - The package never prints; it returns values.
 package ae

@@ -34,6 +34,15 @@
 //     goroutine and one helper goroutine, and give bit-identical results to
 //     a single goroutine. A layer must not be used from two goroutines at
 //     once.
+//   - Image layers (Conv2D, ConvTranspose2D, MaxPool2D, Upsample) take one
+//     sample per row flattened channel by channel, row by row (C×H×W), and
+//     report InShape and OutShape beside InSize and OutSize. Convolutions
+//     are cross-correlations (no kernel flip) computed by im2col and one
+//     GEMM per cache-sized chunk of samples; ConvTranspose2D with the same
+//     W is their adjoint. They split a batch into two halves of samples on
+//     two goroutines, holding OpenBLAS to one thread meanwhile; parameter
+//     gradients of the halves are summed at the end, so they equal a
+//     single goroutine's to rounding, not bit for bit.
 //   - Sigmoid uses a branch-free exponential accurate to a few ulp, so
 //     results may differ from math.Exp-based code in the last bits.
 package nn
