@@ -240,6 +240,14 @@ func (s *Session) runOne(c *cell, r run, last bool) bool {
 		if last {
 			tail = splitTail(body, imports)
 		}
+		for _, st := range body.List {
+			if d, ok := st.(*ast.DeferStmt); ok {
+				p := fset.Position(d.Pos())
+				c.fail(s.errorOf(scanner.ErrorList{&scanner.Error{Pos: p,
+					Msg: "defer at the top level of a cell is not supported (the interpreter would run it after every later cell); put it in a func"}}))
+				return false
+			}
+		}
 		u := unit{node: body}
 		u.rewritten, u.released = rewriteRedeclare(body, globals)
 		s.book.mu.Lock()

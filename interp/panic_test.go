@@ -111,3 +111,20 @@ sum`)
 		t.Errorf("sum = %q, want 30", got)
 	}
 }
+
+func TestUnsupportedCode(t *testing.T) {
+	s := sess(t)
+	_, res := runCell(t, s, "x := 1\ndefer fmt.Println(x)")
+	if res.Error == nil || !strings.Contains(res.Error.Value, "defer at the top level") || !strings.Contains(res.Error.Value, ":2:1") {
+		t.Errorf("top-level defer: %v", res.Error)
+	}
+	_, res = runCell(t, s, "import \"github.com/nobody/nothing\"")
+	if res.Error == nil || !strings.Contains(res.Error.Value, "is not available") {
+		t.Errorf("unknown import: %v", res.Error)
+	}
+	// A defer inside a function is fine.
+	rec := mustRun(t, s, "func deferred() (s string) { defer func() { s += \"!\" }(); return \"ok\" }\ndeferred()")
+	if plain(rec) != "ok!" {
+		t.Errorf("got %q", plain(rec))
+	}
+}
