@@ -130,19 +130,22 @@ func pool22(g *convGeom, ar []float64, ir []int32, xr []float64) {
 			for ox := range dst {
 				i := 2 * ox
 				a, b, c, d := top[i], top[i+1], bot[i], bot[i+1]
-				// The index by comparisons the compiler turns into
-				// conditional moves; the value by max, which propagates NaN.
-				best, at := a, r0+i
-				if b > best {
-					best, at = b, r0+i+1
+				// The value by max, which propagates NaN and compiles
+				// without branches; the index as the first position holding
+				// it, by integer selects the compiler turns into
+				// conditional moves (a NaN window routes to its last pixel).
+				m := max(a, b, c, d)
+				at := r0 + g.w + i + 1
+				if c == m {
+					at = r0 + g.w + i
 				}
-				if c > best {
-					best, at = c, r0+g.w+i
+				if b == m {
+					at = r0 + i + 1
 				}
-				if d > best {
-					at = r0 + g.w + i + 1
+				if a == m {
+					at = r0 + i
 				}
-				dst[ox], idx[ox] = max(a, b, c, d), int32(at)
+				dst[ox], idx[ox] = m, int32(at)
 			}
 			o += g.ow
 		}
