@@ -28,10 +28,9 @@ type net struct {
 	wd          float64
 	noise       Noise
 
-	dr     scratch   // dLoss/dReconstruction
-	kl     []float64 // scratch for ρ̂
-	cscr   []float64 // scratch for the contractive penalty
-	inputs int
+	dr   scratch   // dLoss/dReconstruction
+	kl   []float64 // scratch for ρ̂
+	cscr []float64 // scratch for the contractive penalty
 }
 
 // newNet collects the parameters of the dense encoder layers enc and the
@@ -47,7 +46,7 @@ func newNet(enc []*nn.Dense, dec []layer) *net {
 // newNetOf builds a net of any layers. Every parameter not named "B" (the
 // weight matrices, or convolution kernels) takes part in weight decay.
 func newNetOf(enc, dec []layer) *net {
-	n := &net{enc: enc, dec: dec, inputs: enc[0].InSize()}
+	n := &net{enc: enc, dec: dec}
 	for _, l := range append(append([]layer(nil), enc...), dec...) {
 		for _, p := range l.Params() {
 			n.params = append(n.params, p)
