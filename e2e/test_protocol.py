@@ -16,6 +16,7 @@ import time
 import unittest
 import uuid
 
+import zmq
 from jupyter_client.manager import start_new_kernel
 
 from kernelcase import KERNEL_NAME, STARTUP_TIMEOUT, TIMEOUT, KernelTestCase, Result, completed
@@ -306,6 +307,28 @@ class ProtocolTests(KernelTestCase):
         self.assertEqual(reply["content"]["status"], "ok")
         self.iopub_for(msg["header"]["msg_id"])
         self.ok("1")
+
+    def test_heartbeat_while_busy(self):
+        # A REQ socket of our own on the hb port: every ping must come back
+        # within a second while a cell keeps the interpreter busy.
+        hb = zmq.Context.instance().socket(zmq.REQ)
+        hb.setsockopt(zmq.LINGER, 0)
+        hb.connect(self.kc._make_url("hb"))
+        try:
+            msg_id = self.kc.execute("busyUntil := time.Now().Add(2 * time.Second)\n"
+                                     "for time.Now().Before(busyUntil) {\n}")
+            time.sleep(0.3)
+            for i in range(5):
+                ping = b"ping-%d" % i
+                hb.send(ping)
+                self.assertTrue(hb.poll(1000), "heartbeat %d not answered while a cell runs" % i)
+                self.assertEqual(hb.recv(), ping)
+                time.sleep(0.2)
+            rep = self.shell_reply(msg_id, "execute_reply")
+            self.assertEqual(rep["content"]["status"], "ok")
+            self.iopub_for(msg_id)
+        finally:
+            hb.close()
 
     def test_forged_messages_ignored(self):
         sock = self.kc.shell_channel.socket
