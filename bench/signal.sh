@@ -8,7 +8,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 rounds=${1:-3}
-benchtime=${2:-10x}
+benchtime=${2:-1s}
 reps=${3:-5}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
