@@ -267,11 +267,9 @@ class ProtocolTests(KernelTestCase):
         self.assertEqual(len(closes), 1, [m["msg_type"] for m in msgs])
         self.assertEqual(closes[0]["content"]["comm_id"], comm_id)
 
-    def test_interrupt_endless_loop(self):
-        self.ok("survivor := 41")
-        code = "spins := 0\nfor {\n\tspins++\n}"
+    def interrupt_cell(self, code):
+        """Runs code, interrupts it once it runs, and returns its reply and how long stopping took."""
         msg_id = self.kc.execute(code)
-        # Wait until the cell runs.
         while True:
             m = self.kc.get_iopub_msg(timeout=TIMEOUT)
             if m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "execute_input":
@@ -281,12 +279,23 @@ class ProtocolTests(KernelTestCase):
         self.km.interrupt_kernel()
         rep = self.shell_reply(msg_id, "execute_reply", timeout=10)
         took = time.monotonic() - t0
-        self.assertEqual(rep["content"]["status"], "error")
-        self.assertLess(took, 5, "interrupt took too long")
         rest = self.iopub_for_after_start(msg_id)
         self.assertEqual([m["msg_type"] for m in rest if m["msg_type"] == "error"], ["error"])
+        return rep, took
+
+    def test_interrupt_endless_loop(self):
+        self.ok("survivor := 41")
+        rep, took = self.interrupt_cell("spins := 0\nfor {\n\tspins++\n}")
+        self.assertEqual(rep["content"]["status"], "error")
+        self.assertLess(took, 5, "interrupt took too long")
         r = self.ok("survivor + 1")
         self.assertEqual(r.result_text(), "42")
+
+    def test_interrupt_sleep(self):
+        rep, took = self.interrupt_cell("time.Sleep(60 * time.Second)\nsleptThrough := true")
+        self.assertEqual(rep["content"]["status"], "error")
+        self.assertLess(took, 5, "an interrupted time.Sleep kept the cell running")
+        self.ok('fmt.Println("alive")')
 
     def iopub_for_after_start(self, msg_id):
         out = []
