@@ -63,6 +63,14 @@ class ProtocolTests(KernelTestCase):
         self.assertEqual(r.stderr(), "to stderr\n")
         self.assertEqual(r.outputs("execute_result"), [])
 
+    def test_stream_batching(self):
+        # 5000 prints arrive complete, in order, and coalesced into few
+        # stream messages (classic Notebook rate-limits IOPub).
+        r = self.ok("for i := 0; i < 5000; i++ {\n\tfmt.Println(i)\n}")
+        self.assertEqual(r.stdout(), "".join("%d\n" % i for i in range(5000)))
+        n = len(r.outputs("stream"))
+        self.assertLess(n, 50, "%d stream messages for one fast loop" % n)
+
     def test_execute_result(self):
         r = self.ok("20 + 22")
         res = r.outputs("execute_result")
