@@ -257,33 +257,37 @@ func radix3(y, x []complex128, m, s int, tw []complex128, inv bool) {
 	}
 }
 
+func scale(c float64, z complex128) complex128 { return complex(c*real(z), c*imag(z)) }
+
 func radix5(y, x []complex128, m, s int, tw []complex128, inv bool) {
-	sign := -1.0
-	if inv {
-		sign = 1
-	}
-	var om [5]complex128
-	for k := range om {
-		sn, cs := math.Sincos(sign * 2 * math.Pi * float64(k) / 5)
-		om[k] = complex(cs, sn)
-	}
-	var a [5]complex128
+	c1, c2 := math.Cos(2*math.Pi/5), math.Cos(4*math.Pi/5)
+	s1, s2 := math.Sin(2*math.Pi/5), math.Sin(4*math.Pi/5)
 	for p := 0; p < m; p++ {
+		w1, w2, w3, w4 := tw[4*p], tw[4*p+1], tw[4*p+2], tw[4*p+3]
+		x0 := x[s*p : s*p+s]
+		x1 := x[s*(p+m) : s*(p+m)+s][:len(x0)]
+		x2 := x[s*(p+2*m) : s*(p+2*m)+s][:len(x0)]
+		x3 := x[s*(p+3*m) : s*(p+3*m)+s][:len(x0)]
+		x4 := x[s*(p+4*m) : s*(p+4*m)+s][:len(x0)]
 		o := s * 5 * p
-		for q := 0; q < s; q++ {
-			for j := range a {
-				a[j] = x[q+s*(p+j*m)]
-			}
-			for k := 0; k < 5; k++ {
-				var acc complex128
-				for j := range a {
-					acc += a[j] * om[(j*k)%5]
-				}
-				if k > 0 {
-					acc *= tw[4*p+k-1]
-				}
-				y[o+s*k+q] = acc
-			}
+		y0 := y[o : o+s][:len(x0)]
+		y1 := y[o+s : o+2*s][:len(x0)]
+		y2 := y[o+2*s : o+3*s][:len(x0)]
+		y3 := y[o+3*s : o+4*s][:len(x0)]
+		y4 := y[o+4*s : o+5*s][:len(x0)]
+		for q := range x0 {
+			a0 := x0[q]
+			b1, b2 := x1[q]+x4[q], x2[q]+x3[q]
+			d1, d2 := x1[q]-x4[q], x2[q]-x3[q]
+			t1 := a0 + scale(c1, b1) + scale(c2, b2)
+			t2 := a0 + scale(c2, b1) + scale(c1, b2)
+			u1 := mulMinusI(scale(s1, d1)+scale(s2, d2), inv)
+			u2 := mulMinusI(scale(s2, d1)-scale(s1, d2), inv)
+			y0[q] = a0 + b1 + b2
+			y1[q] = (t1 + u1) * w1
+			y2[q] = (t2 + u2) * w2
+			y3[q] = (t2 - u2) * w3
+			y4[q] = (t1 - u1) * w4
 		}
 	}
 }
