@@ -360,3 +360,17 @@ func TestProgressReports(t *testing.T) {
 		t.Errorf("Progress.String %q", s)
 	}
 }
+
+func TestOverflowingDataStopsBeforeAnyStep(t *testing.T) {
+	m := New(Config{Sizes: []int{4, 2}, Hidden: nn.Tanh, Output: nn.Identity, Seed: 1})
+	x := uniform(8, 4, 0, 1, 1)
+	x.Set(5, 1, 1e200) // finite, but its square overflows
+	before := mat.DenseCopyOf(m.Encoder()[0].W)
+	_, err := m.Fit(x, FitOptions{Batch: 8})
+	if err == nil || !strings.Contains(err.Error(), "ae: reconstruction term became +Inf at epoch 1, batch 1 (no step had been taken)") {
+		t.Errorf("err %v", err)
+	}
+	if !mat.Equal(before, m.Encoder()[0].W) {
+		t.Errorf("weights changed")
+	}
+}
