@@ -44,6 +44,7 @@ type panicFilter struct {
 	frames []frame
 }
 
+// Write implements io.Writer.
 func (f *panicFilter) Write(p []byte) (int, error) {
 	if m := panicLine.FindSubmatch(p); m != nil {
 		l, _ := strconv.Atoi(string(m[2]))
@@ -70,6 +71,7 @@ func (f *panicFilter) take() []frame {
 // compilePanic is a panic of yaegi while compiling a cell.
 type compilePanic struct{ v any }
 
+// Error implements error.
 func (p compilePanic) Error() string { return fmt.Sprint(p.v) }
 
 // errorOf turns an error of a cell into a kernel.Error with a traceback

@@ -36,10 +36,17 @@ func (s *Session) Execute(ctx context.Context, req kernel.ExecuteRequest, out ke
 	}
 	go s.runCell(c)
 
+	interrupted := ctx.Done()
 	select {
 	case <-c.done:
+	case <-interrupted:
+	case <-c.gone:
+	}
+	select {
+	case <-c.done:
+		// Ended, even if an interrupt came at the same time.
 		s.endSentinel(sen, false)
-	case <-ctx.Done():
+	case <-interrupted:
 		c.fail(&kernel.Error{Name: ErrInterrupted, Value: "the cell was interrupted",
 			Traceback: []string{"Interrupted: the cell was interrupted; its variables keep the values they had"}})
 		if !s.stop(c, sen) {

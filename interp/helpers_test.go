@@ -85,7 +85,8 @@ func (r *recorder) add(e event) {
 }
 
 func (r *recorder) Stream(name, text string) {
-	if strings.Contains(text, "DATA RACE") || strings.Contains(text, "fatal error") {
+	if name == "stderr" && raceEnabled {
+		// Race reports go to fd 2, which the session captures: show them.
 		os.Stderr.WriteString(text)
 	}
 	r.add(event{kind: name, text: text})

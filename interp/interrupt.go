@@ -5,8 +5,6 @@ import (
 	"context"
 	"runtime"
 	"strconv"
-	"sync/atomic"
-	"time"
 )
 
 // The interrupt technique ("parked sentinel + cooperation", measured in
@@ -36,7 +34,6 @@ type sentinel struct {
 	release  chan struct{} // closed to let Park return
 	returned chan struct{} // closed when ExecuteWithContext returned
 	cancel   context.CancelFunc
-	goid     atomic.Uint64 // goroutine running Park
 	err      error
 }
 
@@ -66,25 +63,37 @@ func (s *Session) park() {
 	if sen == nil {
 		return
 	}
-	sen.goid.Store(goid())
 	close(sen.parked)
 	<-sen.release
 }
 
-// endSentinel lets the sentinel return and waits until yaegi's goroutine
-// running it is gone, so that nothing of it overlaps the next cell.
+// endSentinel ends the sentinel of a cell. A sentinel that was not
+// cancelled returns as any program. A cancelled one stays parked: when
+// released, yaegi would go on with the end of its Execute on its own
+// goroutine (reading the global frame) while the next cell runs, and the
+// session cannot see when that goroutine ends. So it is kept, one parked
+// goroutine per interrupt, until Close releases it.
 func (s *Session) endSentinel(sen *sentinel, cancelled bool) {
-	close(sen.release)
-	if !cancelled {
+	if cancelled {
 		<-sen.returned
-		sen.cancel()
+		s.mu.Lock()
+		s.parked = append(s.parked, sen)
+		s.mu.Unlock()
 		return
 	}
+	close(sen.release)
 	<-sen.returned
-	id := sen.goid.Load()
-	deadline := time.Now().Add(2 * time.Second)
-	for goroutineStack(id) != nil && time.Now().Before(deadline) {
-		time.Sleep(100 * time.Microsecond)
+	sen.cancel()
+}
+
+// releaseParked lets the parked sentinels of interrupted cells return.
+func (s *Session) releaseParked() {
+	s.mu.Lock()
+	p := s.parked
+	s.parked = nil
+	s.mu.Unlock()
+	for _, sen := range p {
+		close(sen.release)
 	}
 }
 

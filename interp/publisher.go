@@ -11,6 +11,7 @@ import (
 // that output appears in the order it was made.
 type publisher struct{ s *Session }
 
+// Publish implements display.Publisher.
 func (p publisher) Publish(b display.Bundle, id string, update bool) {
 	c := p.s.latest()
 	if c == nil {
@@ -28,6 +29,7 @@ func (p publisher) Publish(b display.Bundle, id string, update bool) {
 	c.out.Display(kernel.MIMEBundle(b.Data), kernel.MIMEBundle(md), id)
 }
 
+// Clear implements display.Publisher.
 func (p publisher) Clear(wait bool) {
 	c := p.s.latest()
 	if c == nil {

@@ -80,6 +80,7 @@ type Session struct {
 	last     *cell      // the latest cell, which receives late output
 	stopping chan struct{}
 	closed   bool
+	parked   []*sentinel // sentinels of interrupted cells, released by Close
 
 	book book // what the cells declared
 }
@@ -168,6 +169,7 @@ func (s *Session) Close() error {
 	}
 	waitCoop.CompareAndSwap(&s.co, nil)
 	s.co.interrupt()
+	s.releaseParked()
 	if s.capture != nil {
 		s.capture.setSink(nil)
 		releaseCapture()
@@ -254,6 +256,7 @@ type sinkWriter struct {
 	name string
 }
 
+// Write implements io.Writer.
 func (w sinkWriter) Write(p []byte) (int, error) {
 	if c := w.s.latest(); c != nil {
 		c.out.Stream(w.name, string(p))

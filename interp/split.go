@@ -15,6 +15,7 @@ const (
 	runStmt                  // statements
 )
 
+// String names the kind.
 func (k runKind) String() string {
 	switch k {
 	case runImport:
