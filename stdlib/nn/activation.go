@@ -116,10 +116,10 @@ func (a Activation) Derivative(dst, z *mat.Dense) {
 	sameShape(dst, z)
 	r, c := z.Dims()
 	for i := 0; i < r; i++ {
-		zr := z.RawRowView(i)
-		dr := dst.RawRowView(i)[:c]
-		for j := range dr {
-			dr[j] = a.Slope(zr[j])
+		zr := z.RawRowView(i)[:c]
+		dr := dst.RawRowView(i)[:len(zr)]
+		for j, v := range zr {
+			dr[j] = a.Slope(v)
 		}
 	}
 }
