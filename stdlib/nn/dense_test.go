@@ -159,3 +159,19 @@ func TestStrings(t *testing.T) {
 		t.Errorf("NumParams = %d", got)
 	}
 }
+
+func TestSequentialIsALayer(t *testing.T) {
+	rng := rand.New(rand.NewPCG(12, 12))
+	inner := nn.NewSequential([]nn.Layer{nn.NewDense(4, 3, nn.Tanh, rng)})
+	var l nn.Layer = inner
+	outer := nn.NewSequential([]nn.Layer{l, nn.NewDense(3, 2, nn.Sigmoid, rng)})
+	if outer.InSize() != 4 || outer.OutSize() != 2 || len(outer.Params()) != 4 {
+		t.Errorf("nested Sequential: sizes %d -> %d, %d params", outer.InSize(), outer.OutSize(), len(outer.Params()))
+	}
+	empty := nn.NewSequential(nil)
+	x := mat.NewDense(2, 3, nil)
+	if empty.InSize() != 0 || empty.OutSize() != 0 || empty.Forward(x) != x || empty.Backward(x) != x {
+		t.Error("an empty Sequential is not the identity")
+	}
+	empty.BackwardParams(x)
+}

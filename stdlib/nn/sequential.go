@@ -34,11 +34,21 @@ func NewSequential(layers []Layer) *Sequential {
 	return &Sequential{Layers: layers}
 }
 
-// InSize returns the input size of the first layer.
-func (s *Sequential) InSize() int { return s.Layers[0].InSize() }
+// InSize returns the input size of the first layer (0 with no layers).
+func (s *Sequential) InSize() int {
+	if len(s.Layers) == 0 {
+		return 0
+	}
+	return s.Layers[0].InSize()
+}
 
-// OutSize returns the output size of the last layer.
-func (s *Sequential) OutSize() int { return s.Layers[len(s.Layers)-1].OutSize() }
+// OutSize returns the output size of the last layer (0 with no layers).
+func (s *Sequential) OutSize() int {
+	if len(s.Layers) == 0 {
+		return 0
+	}
+	return s.Layers[len(s.Layers)-1].OutSize()
+}
 
 // Forward runs x through every layer and returns the last layer's output
 // (owned by that layer).
@@ -63,6 +73,9 @@ func (s *Sequential) Backward(dy *mat.Dense) *mat.Dense {
 // training: the first layer skips its input gradient if it implements
 // ParamBackwarder.
 func (s *Sequential) BackwardParams(dy *mat.Dense) {
+	if len(s.Layers) == 0 {
+		return
+	}
 	for i := len(s.Layers) - 1; i > 0; i-- {
 		dy = s.Layers[i].Backward(dy)
 	}
