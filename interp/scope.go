@@ -66,11 +66,15 @@ func (s *Session) Imports() map[string]string {
 
 // Members implements assist.Scope: the exported members of a compiled
 // package from the symbol tables.
-func (s *Session) Members(importPath string) []assist.Symbol {
+func (s *Session) Members(importPath string) (out []assist.Symbol) {
 	if importPath == "" {
 		return nil
 	}
-	var out []assist.Symbol
+	defer func() {
+		if recover() != nil {
+			out = nil
+		}
+	}()
 	for _, syms := range s.yi.Symbols(importPath) {
 		for name, v := range syms {
 			if hidden(name) || !v.IsValid() {
@@ -129,7 +133,12 @@ func (s *Session) Globals() []assist.Symbol {
 // Lookup implements assist.Scope: a global, a package member, or fields and
 // methods selected on a global ("m.W"). It reads values and never calls
 // them.
-func (s *Session) Lookup(expr string) (reflect.Value, bool) {
+func (s *Session) Lookup(expr string) (_ reflect.Value, found bool) {
+	defer func() {
+		if recover() != nil {
+			found = false
+		}
+	}()
 	parts := strings.Split(strings.TrimSpace(expr), ".")
 	if len(parts) == 0 || parts[0] == "" || hidden(parts[0]) {
 		return reflect.Value{}, false

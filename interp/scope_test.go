@@ -61,3 +61,13 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+func TestMembersOfSourcePackages(t *testing.T) {
+	s := sess(t)
+	for _, p := range []string{"slices", "maps", "cmp", "main", "nope/nope"} {
+		_ = s.Members(p) // must not panic
+	}
+	if _, ok := s.Lookup("nope.x"); ok {
+		t.Error("Lookup(nope.x) found something")
+	}
+}
