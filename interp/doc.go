@@ -49,4 +49,21 @@
 //     are generic prelude functions (yaegi v0.16.1 has no such builtins).
 //
 // Names starting with _gk are reserved for the session's rewrites.
+//
+// Limits, from yaegi v0.16.1 (see shared/reference/yaegi.md):
+//
+//   - min(1, 2.5) is an int (the type comes from the first argument) and
+//     min(x) with one argument does not compile; there is no clear builtin
+//     and no range over int or func.
+//   - A type declared again with another definition keeps its first one (the
+//     session warns on stderr); functions declared before a function is
+//     redefined keep calling the old one.
+//   - A top-level defer is rejected (yaegi would run it after every later
+//     cell).
+//   - A compiled call that never returns and never polls the session's
+//     context keeps its cell stopping until it returns; only a restart ends
+//     it sooner. Each interrupt leaves one parked goroutine until Close.
+//   - yaegi's Execute resizes its global frame without synchronisation
+//     while goroutines of earlier programs read it: under -race, cells whose
+//     goroutines outlive a program are reported inside yaegi.
 package interp
