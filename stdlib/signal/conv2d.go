@@ -2,6 +2,7 @@ package signal
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/gokernel/gokernel/stdlib/session"
 	"gonum.org/v1/gonum/mat"
@@ -51,6 +52,24 @@ func Correlate2DWith(img, k *mat.Dense, mode Mode, method Method) *mat.Dense {
 // and then returns nil and ctx.Err().
 func Correlate2DContext(ctx context.Context, img, k *mat.Dense, mode Mode, method Method) (*mat.Dense, error) {
 	return corr2D(ctx, "Correlate2D", img, gridOf(k), mode, method, true)
+}
+
+// Correlate2DInto is Correlate2DContext writing into dst, which must have
+// the shape of the result (for layers that reuse their buffers); dst may be
+// a view but must not overlap img or k. It panics with a ShapeError if dst
+// has the wrong shape, and returns ctx.Err() if ctx was cancelled (dst is
+// then partly written).
+func Correlate2DInto(ctx context.Context, dst, img, k *mat.Dense, mode Mode, method Method) error {
+	ig, kg := gridOf(img), gridOf(k)
+	if ig.r == 0 || ig.c == 0 || kg.r == 0 || kg.c == 0 {
+		panic(ShapeError{"Correlate2DInto", "empty matrix"})
+	}
+	checkValid2D(ig.r, ig.c, kg.r, kg.c, mode)
+	sr, sc := span2D(ig.r, kg.r, mode, true), span2D(ig.c, kg.c, mode, true)
+	if r, c := dst.Dims(); r != sr.Len || c != sc.Len {
+		panic(ShapeError{"Correlate2DInto", fmt.Sprintf("dst is %dx%d, result is %dx%d", r, c, sr.Len, sc.Len)})
+	}
+	return corr2DInto(ctx, gridOf(dst), ig, kg, sr.Off, sc.Off, method)
 }
 
 // gridOf views m's storage without copying.
