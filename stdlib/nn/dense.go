@@ -36,6 +36,7 @@ type Dense struct {
 
 	dy    *mat.Dense       // the argument of the running Backward
 	dyOut bool             // dy is the layer's own output buffer
+	dyPre bool             // dy is already dLoss/dz (BackwardPre)
 	phase phase            // the element-wise pass being run by runFn
 	runFn func(lo, hi int) // d.run, bound once
 	sp    splitter
@@ -126,16 +127,26 @@ func (d *Dense) Forward(x *mat.Dense) *mat.Dense {
 // Backward takes dy = dLoss/dOut for the last Forward, adds dLoss/dW and
 // dLoss/dB into the gradients of W and B, and returns dLoss/dx in a
 // layer-owned buffer.
-func (d *Dense) Backward(dy *mat.Dense) *mat.Dense { return d.backward(dy, true) }
+func (d *Dense) Backward(dy *mat.Dense) *mat.Dense { return d.backward(dy, true, false) }
 
 // BackwardParams is Backward without the input gradient: it only adds
 // dLoss/dW and dLoss/dB into the gradients. It saves a third of the
 // work of Backward when the layer is the first of a network.
-func (d *Dense) BackwardParams(dy *mat.Dense) { d.backward(dy, false) }
+func (d *Dense) BackwardParams(dy *mat.Dense) { d.backward(dy, false, false) }
+
+// BackwardPre is Backward given dz = dLoss/dz, the gradient with respect to
+// the pre-activation z, instead of dLoss/dOut: the activation's derivative
+// is skipped. With a sigmoid output and the cross-entropy loss, dz is
+// simply (out - target)/N (SigmoidBCEGrad), which stays accurate where the
+// sigmoid saturates and BCEGrad·σ' would vanish.
+func (d *Dense) BackwardPre(dz *mat.Dense) *mat.Dense { return d.backward(dz, true, true) }
+
+// BackwardPreParams is BackwardPre without the input gradient.
+func (d *Dense) BackwardPreParams(dz *mat.Dense) { d.backward(dz, false, true) }
 
 // backward accumulates the parameter gradients and, if input is true,
-// returns dLoss/dx.
-func (d *Dense) backward(dy *mat.Dense, input bool) *mat.Dense {
+// returns dLoss/dx. With pre, dy is dLoss/dz.
+func (d *Dense) backward(dy *mat.Dense, input, pre bool) *mat.Dense {
 	if d.x == nil {
 		panic("nn: Dense.Backward called before Forward")
 	}
@@ -149,6 +160,7 @@ func (d *Dense) backward(dy *mat.Dense, input bool) *mat.Dense {
 	// A caller may have written the loss gradient over the output (as in
 	// MSEGrad(out, out, target)); then the slopes come from z instead.
 	d.dyOut = overlaps(dy, d.a.m)
+	d.dyPre = pre
 	d.pass(phaseBackward, out, n*out)
 	d.dy = nil
 	if d.used32 {

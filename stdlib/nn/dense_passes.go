@@ -45,7 +45,9 @@ func (d *Dense) run(lo, hi int) {
 		gb := d.b.Grad.RawRowView(0)[lo:hi]
 		for i := 0; i < n; i++ {
 			dzr := dz.RawRowView(i)[lo:hi]
-			if d.dyOut {
+			if d.dyPre {
+				backActivate(Identity, dzr, dy.RawRowView(i)[lo:hi], z.RawRowView(i)[lo:hi], a.RawRowView(i)[lo:hi], gb)
+			} else if d.dyOut {
 				backActivateFromZ(d.Act, dzr, dy.RawRowView(i)[lo:hi], z.RawRowView(i)[lo:hi], gb)
 			} else {
 				backActivate(d.Act, dzr, dy.RawRowView(i)[lo:hi], z.RawRowView(i)[lo:hi], a.RawRowView(i)[lo:hi], gb)

@@ -1,6 +1,7 @@
 package nn_test
 
 import (
+	"math"
 	"math/rand/v2"
 	"testing"
 
@@ -196,5 +197,52 @@ func TestBackwardWithGradientOverOutput(t *testing.T) {
 		if !mat.EqualApprox(dx, wantDX, 1e-14) || !mat.EqualApprox(d.Params()[0].Grad, wantW, 1e-14) {
 			t.Errorf("%v: gradients differ when dy is the output buffer", act)
 		}
+	}
+}
+
+// TestBackwardPre checks the sigmoid + cross-entropy shortcut: the
+// gradients from SigmoidBCEGrad and BackwardPre match central differences
+// of BCE, on both compute paths' dispatch (float64 here) and for
+// BackwardPreParams.
+func TestBackwardPre(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 8))
+	d := nn.NewDense(6, 5, nn.Sigmoid, rng)
+	d.B.Copy(randDense(rng, 1, 5, -0.5, 0.5))
+	x := randDense(rng, 4, 6, -1, 1)
+	target := randDense(rng, 4, 5, 0, 1)
+	loss := func() float64 { return nn.BCE(d.Forward(x), target) }
+
+	nn.ZeroGrad(d.Params())
+	out := d.Forward(x)
+	dz := mat.NewDense(4, 5, nil)
+	nn.SigmoidBCEGrad(dz, out, target)
+	dx := mat.DenseCopyOf(d.BackwardPre(dz))
+	for _, p := range d.Params() {
+		checkParam(t, "BackwardPre", loss, p)
+	}
+	checkParam(t, "BackwardPre", loss, &nn.Param{Name: "x", Value: x, Grad: dx})
+
+	want := mat.DenseCopyOf(d.Params()[0].Grad)
+	nn.ZeroGrad(d.Params())
+	d.Forward(x)
+	d.BackwardPreParams(dz)
+	if !mat.Equal(d.Params()[0].Grad, want) {
+		t.Error("BackwardPreParams gives another weight gradient than BackwardPre")
+	}
+}
+
+// TestBackwardPreSaturated shows why BackwardPre exists: on a saturated,
+// wrong sigmoid output, BCEGrad·σ' vanishes while (out - target) does not.
+func TestBackwardPreSaturated(t *testing.T) {
+	w := mat.NewDense(1, 1, []float64{50})
+	d := nn.NewDenseFrom(w, mat.NewDense(1, 1, nil), nn.Sigmoid)
+	x := mat.NewDense(1, 1, []float64{1}) // z = 50, out = 1 - 2e-22 → 1
+	target := mat.NewDense(1, 1, []float64{0})
+	out := d.Forward(x)
+	dz := mat.NewDense(1, 1, nil)
+	nn.SigmoidBCEGrad(dz, out, target)
+	d.BackwardPreParams(dz)
+	if g := d.Params()[0].Grad.At(0, 0); math.Abs(g-1) > 1e-12 {
+		t.Errorf("dL/dw = %g, want 1", g)
 	}
 }

@@ -108,6 +108,25 @@ func BCEGrad(dst, pred, target *mat.Dense) {
 	}
 }
 
+// SigmoidBCEGrad stores (out - target)/N in dst, N the number of
+// elements: the gradient of BCE(σ(z), target) with respect to z, given
+// out = σ(z). Pass it to Dense.BackwardPre of a Sigmoid layer instead of
+// BCEGrad to Dense.Backward. dst may be out.
+func SigmoidBCEGrad(dst, out, target *mat.Dense) {
+	sameShape(out, target)
+	sameShape(dst, out)
+	r, c := out.Dims()
+	k := 1 / float64(r*c)
+	for i := 0; i < r; i++ {
+		p := out.RawRowView(i)
+		t := target.RawRowView(i)[:len(p)]
+		d := dst.RawRowView(i)[:len(p)]
+		for j, v := range p {
+			d[j] = k * (v - t[j])
+		}
+	}
+}
+
 // BCEWithGrad returns BCE(pred, target) and stores its gradient in dst, in
 // one pass over the data. dst may be pred.
 func BCEWithGrad(dst, pred, target *mat.Dense) float64 {
