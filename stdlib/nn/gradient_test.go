@@ -1,6 +1,7 @@
 package nn_test
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -244,5 +245,21 @@ func TestBackwardPreSaturated(t *testing.T) {
 	d.BackwardPreParams(dz)
 	if g := d.Params()[0].Grad.At(0, 0); math.Abs(g-1) > 1e-12 {
 		t.Errorf("dL/dw = %g, want 1", g)
+	}
+}
+
+func TestSequentialBackwardPreParams(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 9))
+	for _, s := range stacks(rng) { // each ends in a Sigmoid Dense
+		x := randDense(rng, 4, 6, 0, 1)
+		target := mat.DenseCopyOf(x)
+		loss := func() float64 { return nn.BCE(s.Forward(x), target) }
+		s.ZeroGrad()
+		dz := mat.NewDense(4, 6, nil)
+		nn.SigmoidBCEGrad(dz, s.Forward(x), target)
+		s.BackwardPreParams(dz)
+		for i, p := range s.Params() {
+			checkParam(t, fmt.Sprintf("BackwardPreParams param %d", i), loss, p)
+		}
 	}
 }

@@ -86,6 +86,36 @@ func (s *Sequential) BackwardParams(dy *mat.Dense) {
 	s.Layers[0].Backward(dy)
 }
 
+// BackwardPreParams is BackwardParams given dLoss/dz of the last layer,
+// the gradient with respect to its pre-activation (see Dense.BackwardPre).
+// The last layer must have a BackwardPre method, as Dense does.
+func (s *Sequential) BackwardPreParams(dz *mat.Dense) {
+	n := len(s.Layers)
+	if n == 0 {
+		return
+	}
+	last, ok := s.Layers[n-1].(interface {
+		BackwardPre(dz *mat.Dense) *mat.Dense
+		BackwardPreParams(dz *mat.Dense)
+	})
+	if !ok {
+		panic(fmt.Sprintf("nn: Sequential.BackwardPreParams: last layer %T has no BackwardPre", s.Layers[n-1]))
+	}
+	if n == 1 {
+		last.BackwardPreParams(dz)
+		return
+	}
+	dy := last.BackwardPre(dz)
+	for i := n - 2; i > 0; i-- {
+		dy = s.Layers[i].Backward(dy)
+	}
+	if pb, ok := s.Layers[0].(ParamBackwarder); ok {
+		pb.BackwardParams(dy)
+		return
+	}
+	s.Layers[0].Backward(dy)
+}
+
 // Params returns the parameters of all layers in order. The slice is cached
 // (and rebuilt if Layers changes); callers must not modify it.
 func (s *Sequential) Params() []*Param {
