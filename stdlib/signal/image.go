@@ -115,3 +115,19 @@ func ImagePNG(m *mat.Dense, rescale bool) ([]byte, error) {
 	}
 	return buf.Bytes(), nil
 }
+
+// Image is a matrix shown as a grayscale picture: its PNG method lets
+// display.Show draw it inline in a notebook.
+type Image struct {
+	M       *mat.Dense
+	Rescale bool // map [min, max] to black..white instead of clamping [0, 1]
+}
+
+// PNG encodes the image (see GrayImage).
+func (im Image) PNG() ([]byte, error) { return ImagePNG(im.M, im.Rescale) }
+
+// String describes the image by its size.
+func (im Image) String() string {
+	r, c := im.M.Dims()
+	return fmt.Sprintf("%dx%d grayscale image", r, c)
+}

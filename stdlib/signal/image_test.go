@@ -132,3 +132,18 @@ func argmax(m *mat.Dense) (int, int, float64) {
 	p := TopK(m, 1, 1)[0]
 	return p.Row, p.Col, p.Score
 }
+
+func TestImageValue(t *testing.T) {
+	im := Image{M: Checkerboard(4, 6, 2), Rescale: true}
+	b, err := im.PNG()
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := DecodeImage(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !mat.Equal(back, im.M) || im.String() != "4x6 grayscale image" {
+		t.Errorf("Image round trip %v / %q", mat.Formatted(back), im)
+	}
+}
