@@ -34,6 +34,16 @@ type cell struct {
 	extras      map[string]any
 	userExpr    map[string]any
 	goneOnce    sync.Once
+	atPos       atomic.Int64 // line<<20 | column of the running top-level statement
+}
+
+// setAt records the position of the top-level statement that starts.
+func (c *cell) setAt(line, col int) { c.atPos.Store(int64(line)<<20 | int64(col&(1<<20-1))) }
+
+// at returns the position recorded by setAt, or 0, 0.
+func (c *cell) at() (line, col int) {
+	v := c.atPos.Load()
+	return int(v >> 20), int(v & (1<<20 - 1))
 }
 
 var cellSeq atomic.Int64

@@ -94,7 +94,7 @@ func (s *Session) errorOf(err error) *kernel.Error {
 		return e
 	case errors.As(err, &pn):
 		e := &kernel.Error{Name: ErrPanic, Value: humanize(fmt.Sprint(pn.Value))}
-		e.Traceback = append([]string{"panic: " + e.Value}, s.frameLines(s.stderr.take())...)
+		e.Traceback = append([]string{"panic: " + e.Value}, s.frameLines(s.placeTop(s.stderr.take()))...)
 		return e
 	case errors.As(err, &cp):
 		e := &kernel.Error{Name: ErrInternal, Value: "the interpreter failed on this code: " + humanize(cp.Error())}
@@ -120,6 +120,28 @@ func (s *Session) errorOf(err error) *kernel.Error {
 		e.Traceback = append(e.Traceback, s.where("cell["+msg[m[2]:m[3]]+"]/_.go", l, c, text)...)
 	}
 	return e
+}
+
+// placeTop corrects the frame of the running cell's top-level code. yaegi
+// prints, for every frame, the position of the first statement of that
+// frame; the statement markers of the cell (_gkrt.At) tell which top-level
+// statement was running.
+func (s *Session) placeTop(frames []frame) []frame {
+	c := s.current()
+	if c == nil {
+		return frames
+	}
+	line, col := c.at()
+	if line == 0 {
+		return frames
+	}
+	name := cellFile(c.n)
+	for i := range frames {
+		if frames[i].fn == "main" && frames[i].file == name {
+			frames[i].line, frames[i].col = line, col
+		}
+	}
+	return frames
 }
 
 // frameLines formats the frames of a panic, innermost first.

@@ -260,6 +260,7 @@ func (s *Session) runOne(c *cell, r run, last bool) bool {
 		s.book.mu.Lock()
 		u.blanks = renameBlanks(body, &s.book.goSeq)
 		s.book.mu.Unlock()
+		markStatements(fset, body)
 		if len(body.List) > 0 {
 			units = append(units, u)
 		}

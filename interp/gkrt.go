@@ -22,6 +22,7 @@ func (s *Session) runtimeSymbols() yaegi.Exports {
 			"Park":       reflect.ValueOf(s.park),
 			"GoPanic":    reflect.ValueOf(s.goPanic),
 			"Cell":       reflect.ValueOf(s.cellID),
+			"At":         reflect.ValueOf(s.at),
 			"Result":     reflect.ValueOf(s.result),
 			"ResultN":    reflect.ValueOf(s.resultN),
 			"Extra":      reflect.ValueOf(s.extra),
@@ -43,6 +44,14 @@ func (s *Session) runtimeSymbols() yaegi.Exports {
 }
 
 func unrestrictedSymbols() map[string]map[string]reflect.Value { return unrestricted.Symbols }
+
+// at is _gkrt.At, the marker the session puts before each top-level
+// statement of a cell, so that a panic names the statement that ran.
+func (s *Session) at(line, col int) {
+	if c := s.current(); c != nil {
+		c.setAt(line, col)
+	}
+}
 
 // cellID is _gkrt.Cell: the id of the running cell, 0 if none.
 func (s *Session) cellID() int64 {

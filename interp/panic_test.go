@@ -128,3 +128,23 @@ func TestUnsupportedCode(t *testing.T) {
 		t.Errorf("got %q", plain(rec))
 	}
 }
+
+// TestPanicNamesStatement checks that a panic in top-level code names the
+// statement that ran, not the first one of the cell (all yaegi knows).
+func TestPanicNamesStatement(t *testing.T) {
+	s := sess(t)
+	_, res := runCell(t, s, "var emptySlice []int\nidx := 3\n_ = emptySlice[idx]")
+	if res.Error == nil {
+		t.Fatal("no panic")
+	}
+	tb := strings.Join(res.Error.Traceback, "\n")
+	if !strings.Contains(tb, "line 3, column 1: in cell") || !strings.Contains(tb, "_ = emptySlice[idx]") {
+		t.Errorf("traceback does not name line 3:\n%s", tb)
+	}
+	mustRun(t, s, "func explode2(n int) int {\n\tvar a []int\n\treturn a[n]\n}")
+	_, res = runCell(t, s, "a := 1\nfor i := 0; i < 3; i++ {\n\ta++\n}\nexplode2(a)")
+	tb = strings.Join(res.Error.Traceback, "\n")
+	if res.Error == nil || !strings.Contains(tb, "line 5, column 1: in cell") {
+		t.Errorf("traceback:\n%s", tb)
+	}
+}

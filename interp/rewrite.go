@@ -378,3 +378,15 @@ func renameBlanks(body *ast.BlockStmt, seq *int) []string {
 	}
 	return names
 }
+
+// markStatements puts _gkrt.At(line, col) before every statement of body,
+// a top-level statement run: yaegi places a panic only at the first
+// statement of its frame.
+func markStatements(fset *token.FileSet, body *ast.BlockStmt) {
+	list := make([]ast.Stmt, 0, 2*len(body.List))
+	for _, st := range body.List {
+		p := fset.Position(st.Pos())
+		list = append(list, synthStmt(fmt.Sprintf("%s.At(%d, %d)", rtName, p.Line, p.Column), st.Pos()), st)
+	}
+	body.List = list
+}

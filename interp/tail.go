@@ -34,6 +34,8 @@ var probes = []struct{ method, mime, helper string }{
 // The value is first stored in a fresh global _gkR<n>.
 func (s *Session) showTail(c *cell, e ast.Expr) bool {
 	p := e.Pos()
+	pos := s.yi.FileSet().Position(p)
+	c.setAt(pos.Line, pos.Column)
 	call := &ast.CallExpr{Fun: synthExpr(rtName+".Result", p), Lparen: p, Args: []ast.Expr{e}, Rparen: e.End()}
 	block := &ast.BlockStmt{Lbrace: p, List: []ast.Stmt{&ast.ExprStmt{X: call}}, Rbrace: e.End()}
 	prog, err := s.compile(block)
