@@ -26,7 +26,11 @@ type NCCOptions struct {
 // squared deviation of the image from its mean (the largest squared value
 // for the cosine form) gets the score 0, as does every window when the
 // template is constant. The cut-off keeps scores of flat regions from being
-// ratios of rounding errors.
+// ratios of rounding errors. In other words, windows whose standard
+// deviation is below 1e-6 of the image's largest deviation score 0: with an
+// extreme outlier (a pixel a million window standard deviations away from
+// the mean) ordinary windows fall under the cut too; clip such outliers
+// first.
 const ZeroVarianceRatio = 1e-12
 
 // NCC returns the zero-mean normalized cross-correlation of img with tpl,

@@ -182,3 +182,22 @@ func TestTopK(t *testing.T) {
 		t.Errorf("k larger than the map: %d peaks", len(got))
 	}
 }
+
+// TestNCCOutlierCut pins the documented behaviour of the zero-variance cut:
+// a moderate outlier leaves the scores alone, an extreme one zeroes windows
+// far below its scale.
+func TestNCCOutlierCut(t *testing.T) {
+	rng := rand.New(rand.NewPCG(31, 32))
+	img := uniformImage(rng, 40, 40)
+	tpl := mat.DenseCopyOf(img.Slice(5, 13, 6, 14))
+	base := NCC(img, tpl)
+	img.Set(35, 35, 1e4) // ~3e4 standard deviations: below the cut's reach
+	g := NCC(img, tpl)
+	if d := maxAbsDiff(g.Slice(0, 20, 0, 20).(*mat.Dense), base.Slice(0, 20, 0, 20).(*mat.Dense)); d > 1e-9 {
+		t.Errorf("moderate outlier changed distant scores by %g", d)
+	}
+	img.Set(35, 35, 1e9) // far beyond: distant windows fall under the cut
+	if v := NCC(img, tpl).At(5, 6); v != 0 {
+		t.Errorf("extreme outlier: γ at the true place = %g, documented as 0", v)
+	}
+}
