@@ -1,6 +1,7 @@
 package nn_test
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -174,4 +175,58 @@ func TestSequentialIsALayer(t *testing.T) {
 		t.Error("an empty Sequential is not the identity")
 	}
 	empty.BackwardParams(x)
+}
+
+// scale is a Layer without String.
+type scale struct {
+	k    float64
+	n    int
+	buf  *mat.Dense
+	grad *mat.Dense
+}
+
+func (s *scale) Forward(x *mat.Dense) *mat.Dense {
+	s.buf = mat.NewDense(x.RawMatrix().Rows, s.n, nil)
+	s.buf.Scale(s.k, x)
+	return s.buf
+}
+func (s *scale) Backward(dy *mat.Dense) *mat.Dense {
+	s.grad = mat.NewDense(dy.RawMatrix().Rows, s.n, nil)
+	s.grad.Scale(s.k, dy)
+	return s.grad
+}
+func (s *scale) Params() []*nn.Param { return nil }
+func (s *scale) InSize() int         { return s.n }
+func (s *scale) OutSize() int        { return s.n }
+
+type wrapped struct {
+	nn.Layer
+	_ func()
+}
+
+func TestSequentialWithForeignLayer(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 13))
+	first := nn.NewDense(3, 4, nn.Tanh, rng)
+	s := nn.NewSequential([]nn.Layer{first, wrapped{Layer: &scale{k: 2, n: 4}}, nn.NewDense(4, 3, nn.Sigmoid, rng)})
+	if got, want := s.String(), "Sequential(\n  (0): Dense(3 -> 4, Tanh)\n  (1): Layer(4 -> 4)\n  (2): Dense(4 -> 3, Sigmoid)\n)"; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
+	ps := s.Params()
+	if len(ps) != 4 || len(s.Params()) != 4 {
+		t.Fatalf("%d params", len(ps))
+	}
+	replacement := nn.NewDense(3, 4, nn.ReLU, rng)
+	s.Layers[0] = replacement
+	if got := s.Params(); got[0] != replacement.Params()[0] {
+		t.Error("Params still lists the replaced layer's weights")
+	}
+	x := randDense(rng, 2, 3, -1, 1)
+	target := randDense(rng, 2, 3, 0, 1)
+	s.ZeroGrad()
+	dy := mat.NewDense(2, 3, nil)
+	nn.MSEGrad(dy, s.Forward(x), target)
+	s.Backward(dy)
+	for i, p := range s.Params() {
+		checkParam(t, fmt.Sprintf("foreign stack param %d", i), func() float64 { return nn.MSE(s.Forward(x), target) }, p)
+	}
 }

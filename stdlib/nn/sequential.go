@@ -19,8 +19,7 @@ type Sequential struct {
 	// Layers run in order in Forward and in reverse order in Backward.
 	Layers []Layer
 
-	params []*Param
-	seen   []Layer // Layers when params was built
+	params []*Param // cache of Params
 }
 
 // NewSequential returns a Sequential of the given layers, checking that
@@ -117,9 +116,10 @@ func (s *Sequential) BackwardPreParams(dz *mat.Dense) {
 }
 
 // Params returns the parameters of all layers in order. The slice is cached
-// (and rebuilt if Layers changes); callers must not modify it.
+// and rebuilt when a layer's parameters change (for instance after
+// replacing an element of Layers); callers must not modify it.
 func (s *Sequential) Params() []*Param {
-	if s.params != nil && sameLayers(s.seen, s.Layers) {
+	if s.params != nil && s.cached() {
 		return s.params
 	}
 	var ps []*Param
@@ -127,8 +127,24 @@ func (s *Sequential) Params() []*Param {
 		ps = append(ps, l.Params()...)
 	}
 	s.params = ps
-	s.seen = append(s.seen[:0], s.Layers...)
 	return ps
+}
+
+// cached reports whether s.params still lists the layers' parameters. It
+// compares *Param pointers, never the layers themselves: a layer defined
+// in the notebook reaches here as an interpreter wrapper that cannot be
+// compared.
+func (s *Sequential) cached() bool {
+	k := 0
+	for _, l := range s.Layers {
+		for _, p := range l.Params() {
+			if k >= len(s.params) || s.params[k] != p {
+				return false
+			}
+			k++
+		}
+	}
+	return k == len(s.params)
 }
 
 // SetFloat32 sets the Float32 flag of every Dense layer: their matrix
@@ -149,20 +165,12 @@ func (s *Sequential) String() string {
 	var b strings.Builder
 	b.WriteString("Sequential(\n")
 	for i, l := range s.Layers {
-		fmt.Fprintf(&b, "  (%d): %v\n", i, l)
+		if st, ok := l.(fmt.Stringer); ok {
+			fmt.Fprintf(&b, "  (%d): %s\n", i, st.String())
+		} else {
+			fmt.Fprintf(&b, "  (%d): Layer(%d -> %d)\n", i, l.InSize(), l.OutSize())
+		}
 	}
 	b.WriteString(")")
 	return b.String()
-}
-
-func sameLayers(a, b []Layer) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
