@@ -16,4 +16,8 @@
 //     with their default flags), so results can be compared step by step.
 //   - Hyper-parameters are exported fields and may be changed between steps
 //     (for a learning-rate schedule).
+//   - Adam's element-wise pass over a large parameter (from 32k values) is
+//     split between the calling goroutine and one helper goroutine; the
+//     result is bit-identical to one goroutine. An optimizer must not be
+//     used from two goroutines at once.
 package optim
