@@ -198,20 +198,40 @@ func (m *ConvAutoencoder) evaluate(x *mat.Dense) Terms {
 	return t
 }
 
+// microRows is the number of rows that objective runs through the whole
+// network at a time. The activations of a few dozen images stay in the
+// caches between the layers, where those of a whole batch of 128 would
+// stream through memory (16×28×28 float64 values are 100 KB per image).
+var microRows = 16
+
 // objective runs a forward pass on xin and returns the loss terms against
 // target (the clean input). With grad it first zeroes the gradients, then
-// leaves the gradient of Total in every parameter's Grad.
+// leaves the gradient of Total in every parameter's Grad. The rows go
+// through the network microRows at a time; every term is a mean over rows
+// of per-row terms (the weight decay aside), so the result is the whole
+// batch's, to rounding.
 func (m *ConvAutoencoder) objective(xin, target *mat.Dense, grad bool) Terms {
-	r := m.decode(m.encode(xin))
+	rows, cols := xin.Dims()
+	checkSame("reconstruction loss", xin, target)
 	var t Terms
-	var dr *mat.Dense
 	if grad {
 		nn.ZeroGrad(m.params)
-		rows, cols := r.Dims()
-		dr = m.dr.ensure(rows, cols)
 	}
-	t.Reconstruction = reconstruction(m.cfg.Loss, r, target, dr)
-	if grad {
+	for lo := 0; lo < rows; lo += microRows {
+		hi := min(lo+microRows, rows)
+		in := xin.Slice(lo, hi, 0, cols).(*mat.Dense)
+		tg := target.Slice(lo, hi, 0, cols).(*mat.Dense)
+		r := m.decode(m.encode(in))
+		var dr *mat.Dense
+		if grad {
+			dr = m.dr.ensure(hi-lo, cols)
+		}
+		share := float64(hi-lo) / float64(rows)
+		t.Reconstruction += share * reconstruction(m.cfg.Loss, r, tg, dr)
+		if !grad {
+			continue
+		}
+		dr.Scale(share, dr)
 		dy := dr
 		for i := len(m.dec) - 1; i >= 0; i-- {
 			dy = m.dec[i].Backward(dy)
