@@ -59,37 +59,44 @@ func corrFFT2D(ctx context.Context, out, img, k grid, offR, offC int) error {
 	nb := (nf + colBlock - 1) / colBlock
 	err := parallelFor(ctx, nb, w, func(_, lo, hi int) {
 		t := cmplxPlan(lr)
-		a := make([]complex128, lr*colBlock)
-		b := make([]complex128, lr*colBlock)
-		work := make([]complex128, lr*colBlock)
+		bufs := [3][]complex128{make([]complex128, lr*colBlock), make([]complex128, lr*colBlock), make([]complex128, lr*colBlock)}
 		for blk := lo; blk < hi; blk++ {
 			if ctx.Err() != nil {
 				return
 			}
 			c0 := blk * colBlock
 			bw := min(colBlock, nf-c0)
-			A, B := a[:lr*bw], b[:lr*bw]
+			a, b, w3 := bufs[0][:lr*bw], bufs[1][:lr*bw], bufs[2][:lr*bw]
 			for r := 0; r < img.r; r++ {
-				copy(A[r*bw:(r+1)*bw], spec[r*nf+c0:r*nf+c0+bw])
+				copy(a[r*bw:(r+1)*bw], spec[r*nf+c0:r*nf+c0+bw])
 			}
-			clear(A[img.r*bw:])
+			clear(a[img.r*bw:])
 			for r := 0; r < k.r; r++ {
-				copy(B[r*bw:(r+1)*bw], kspec[r*nf+c0:r*nf+c0+bw])
+				copy(b[r*bw:(r+1)*bw], kspec[r*nf+c0:r*nf+c0+bw])
 			}
-			clear(B[k.r*bw:])
-			t.ForwardBatch(A, work, bw)
-			t.ForwardBatch(B, work, bw)
-			B = B[:len(A)]
+			clear(b[k.r*bw:])
+			// Each transform leaves its result in its input or in its
+			// scratch buffer; the three buffers rotate so nothing is copied.
+			A := t.BatchTo(a, w3, bw, false)
+			free := a
+			if &A[0] == &a[0] {
+				free = w3
+			}
+			B := t.BatchTo(b, free, bw, false)[:len(A)]
 			for i, x := range A {
 				y := B[i]
 				xr, xi, yr, yi := real(x), imag(x), real(y), imag(y)
 				// x·conj(y)·scale
 				A[i] = complex((xr*yr+xi*yi)*scale, (xi*yr-xr*yi)*scale)
 			}
-			t.InverseBatch(A, work, bw)
+			scratch := b
+			if &B[0] == &b[0] {
+				scratch = free
+			}
+			R := t.BatchTo(A, scratch, bw, true)
 			for r := 0; r < lr; r++ {
 				if need[r] {
-					copy(spec[r*nf+c0:r*nf+c0+bw], A[r*bw:(r+1)*bw])
+					copy(spec[r*nf+c0:r*nf+c0+bw], R[r*bw:(r+1)*bw])
 				}
 			}
 		}

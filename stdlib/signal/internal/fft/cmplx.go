@@ -101,8 +101,23 @@ func (p *Cmplx) checkBatch(x, work []complex128, width int) {
 }
 
 // runBatch is the Stockham algorithm on elements that are runs of width
-// values: stage strides are multiplied by width.
+// values: stage strides are multiplied by width. The result ends in x.
 func (p *Cmplx) runBatch(x, work []complex128, width int, inv bool) {
+	if r := p.runTo(x, work, width, inv); &r[0] != &x[0] {
+		copy(x, r)
+	}
+}
+
+// BatchTo is ForwardBatch (or InverseBatch when inv) that leaves the result
+// in whichever of x and work the last stage wrote, and returns it, saving
+// the final copy when the number of stages is odd; the other buffer is
+// scratch afterwards.
+func (p *Cmplx) BatchTo(x, work []complex128, width int, inv bool) []complex128 {
+	p.checkBatch(x, work, width)
+	return p.runTo(x, work, width, inv)
+}
+
+func (p *Cmplx) runTo(x, work []complex128, width int, inv bool) []complex128 {
 	a, b := x, work[:len(x)]
 	for i := range p.stages {
 		st := &p.stages[i]
@@ -123,9 +138,7 @@ func (p *Cmplx) runBatch(x, work []complex128, width int, inv bool) {
 		}
 		a, b = b, a
 	}
-	if len(p.stages)%2 == 1 {
-		copy(x, a)
-	}
+	return a
 }
 
 func radix2(y, x []complex128, m, s int, tw []complex128) {

@@ -44,11 +44,10 @@ func (p *Real) Forward(dst []complex128, x []float64) {
 	if len(x) != p.n || len(dst) != h+1 {
 		panic("fft: length mismatch")
 	}
-	z := p.z
-	for k := range z {
-		z[k] = complex(x[2*k], x[2*k+1])
+	for k := range p.z {
+		p.z[k] = complex(x[2*k], x[2*k+1])
 	}
-	p.half.Forward(z)
+	z := p.half.runTo(p.z, p.half.work, 1, false)
 	dst[0] = complex(real(z[0])+imag(z[0]), 0)
 	dst[h] = complex(real(z[0])-imag(z[0]), 0)
 	w := p.w[:h]
@@ -84,7 +83,7 @@ func (p *Real) Inverse(dst []float64, c []complex128) {
 		dr, di := xr*wr+xi*wi, xi*wr-xr*wi
 		z[k] = complex(er-di, ei+dr)
 	}
-	p.half.Inverse(z)
+	z = p.half.runTo(z, p.half.work, 1, true)
 	for k, v := range z {
 		dst[2*k] = real(v)
 		dst[2*k+1] = imag(v)
