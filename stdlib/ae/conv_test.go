@@ -340,3 +340,29 @@ func TestConvAEOnMNIST(t *testing.T) {
 		}
 	}
 }
+
+// TestConvMicroBatchesMatchWholeBatch checks that running a batch through
+// the network in micro-batches gives the whole batch's loss and gradient.
+func TestConvMicroBatchesMatchWholeBatch(t *testing.T) {
+	m := NewConv(ConvConfig{Height: 8, Width: 8, Filters: []int{3, 2}, Hidden: nn.ReLU, Output: nn.Sigmoid, Loss: CrossEntropy, WeightDecay: 0.01, Seed: 2})
+	x := blobs(11, 3)
+	run := func(micro int) (Terms, []*mat.Dense) {
+		defer SetMicroRows(SetMicroRows(micro))
+		terms := m.objective(x, x, true)
+		var g []*mat.Dense
+		for _, p := range m.Params() {
+			g = append(g, mat.DenseCopyOf(p.Grad))
+		}
+		return terms, g
+	}
+	whole, gw := run(100)
+	parts, gp := run(3)
+	if math.Abs(whole.Total-parts.Total) > 1e-12*whole.Total {
+		t.Errorf("loss %v in micro-batches, %v whole", parts, whole)
+	}
+	for i := range gw {
+		if !mat.EqualApprox(gw[i], gp[i], 1e-12) {
+			t.Errorf("gradient of parameter %d differs between micro-batches and the whole batch", i)
+		}
+	}
+}
