@@ -13,9 +13,11 @@ import (
 // Dense is a fully connected layer: out = Act(x·W + B) for a batch x whose
 // rows are samples.
 type Dense struct {
-	// W holds the weights, InSize×OutSize. Update it in place only.
+	// W holds the weights, InSize×OutSize. Update it in place: assigning
+	// another matrix makes new parameters with zero gradients, which an
+	// optimizer then sees as new.
 	W *mat.Dense
-	// B holds the bias, 1×OutSize. Update it in place only.
+	// B holds the bias, 1×OutSize, updated in place like W.
 	B *mat.Dense
 	// Act is the activation applied after the affine map.
 	Act Activation
@@ -66,15 +68,24 @@ func NewDense(in, out int, act Activation, rng *rand.Rand) *Dense {
 // its parameters, without copying them.
 func NewDenseFrom(w, b *mat.Dense, act Activation) *Dense {
 	act.valid()
-	_, out := w.Dims()
-	if br, bc := b.Dims(); br != 1 || bc != out {
+	d := &Dense{W: w, B: b, Act: act}
+	d.init()
+	return d
+}
+
+// init creates the parameters of a Dense built as a struct literal, on its
+// first use.
+func (d *Dense) init() {
+	if d.params != nil && d.w.Value == d.W && d.b.Value == d.B {
+		return
+	}
+	_, out := d.W.Dims()
+	if br, bc := d.B.Dims(); br != 1 || bc != out {
 		panic(mat.ErrShape)
 	}
-	d := &Dense{W: w, B: b, Act: act}
-	d.w = NewParam("W", w)
-	d.b = NewParam("B", b)
+	d.w = NewParam("W", d.W)
+	d.b = NewParam("B", d.B)
 	d.params = []*Param{d.w, d.b}
-	return d
 }
 
 // InSize returns the number of input features.
@@ -84,7 +95,7 @@ func (d *Dense) InSize() int { r, _ := d.W.Dims(); return r }
 func (d *Dense) OutSize() int { _, c := d.W.Dims(); return c }
 
 // Params returns W and B with their gradients, in that order.
-func (d *Dense) Params() []*Param { return d.params }
+func (d *Dense) Params() []*Param { d.init(); return d.params }
 
 // String describes the layer, for example "Dense(784 -> 128, ReLU)", with
 // ", float32" added when Float32 is set.
@@ -110,6 +121,7 @@ func (d *Dense) Forward(x *mat.Dense) *mat.Dense {
 	if in != d.InSize() {
 		panic(mat.ErrShape)
 	}
+	d.init()
 	out := d.OutSize()
 	d.x = x
 	z := d.z.ensure(n, out)

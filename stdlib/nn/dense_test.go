@@ -230,3 +230,23 @@ func TestSequentialWithForeignLayer(t *testing.T) {
 		checkParam(t, fmt.Sprintf("foreign stack param %d", i), func() float64 { return nn.MSE(s.Forward(x), target) }, p)
 	}
 }
+
+func TestDenseLiteralAndReplacedWeights(t *testing.T) {
+	d := &nn.Dense{W: mat.NewDense(2, 1, []float64{1, 2}), B: mat.NewDense(1, 1, []float64{0.5}), Act: nn.Identity}
+	x := mat.NewDense(1, 2, []float64{3, 4})
+	if got := d.Forward(x).At(0, 0); got != 11.5 {
+		t.Errorf("literal Dense: out = %g, want 11.5", got)
+	}
+	d.Backward(mat.NewDense(1, 1, []float64{1}))
+	if g := d.Params()[0].Grad; g.At(0, 0) != 3 || g.At(1, 0) != 4 {
+		t.Errorf("literal Dense: dW = %v", mat.Formatted(g))
+	}
+	old := d.Params()[0]
+	d.W = mat.NewDense(2, 1, []float64{-1, 0})
+	if got := d.Forward(x).At(0, 0); got != -2.5 {
+		t.Errorf("replaced W: out = %g, want -2.5", got)
+	}
+	if p := d.Params()[0]; p == old || p.Value != d.W {
+		t.Error("replacing W did not make a new parameter for it")
+	}
+}

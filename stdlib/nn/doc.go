@@ -17,8 +17,8 @@
 //     each new accumulation. Layers never update their own parameters: an
 //     optimizer (package optim) owns the update.
 //   - Param.Grad always has the shape of Param.Value. Parameter matrices are
-//     updated in place; a layer's W and B must not be replaced by other
-//     matrices after construction.
+//     updated in place. (A Dense whose W or B is assigned another matrix, or
+//     that was written as a struct literal, makes fresh Params on first use.)
 //   - In steady state (same batch size as the previous call) Forward and
 //     Backward allocate nothing. A change of batch size re-slices or grows the
 //     buffers once.
