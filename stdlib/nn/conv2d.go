@@ -27,6 +27,12 @@ type Conv2D struct {
 	B *mat.Dense
 	// Act is the activation applied after the convolution.
 	Act Activation
+	// Float32, when set, runs the layer's im2col and its three products in
+	// float32 (blas32) while everything visible stays float64, as
+	// Dense.Float32 does: faster, at float32 precision. It applies to
+	// stride 1 (other strides compute in float64) and takes effect at the
+	// next Forward. Leave it off for gradient checks.
+	Float32 bool
 
 	g      convGeom
 	outC   int
@@ -41,6 +47,8 @@ type Conv2D struct {
 	sp           splitter
 	dy, dxm      *mat.Dense // Backward's argument and result
 	fwdFn, bwdFn func(lo, hi int)
+	used32       bool      // the last Forward ran in float32
+	w32          []float32 // W in float32, on the float32 path
 }
 
 // NewConv2D returns a convolution from inC channels of h×w pixels to outC
@@ -135,6 +143,10 @@ func (c *Conv2D) Forward(x *mat.Dense) *mat.Dense {
 	if c.fwdFn == nil {
 		c.fwdFn, c.bwdFn = c.forwardRange, c.backwardRange
 	}
+	c.used32 = c.Float32 && c.g.wide()
+	if c.used32 {
+		c.narrowW()
+	}
 	runSplit(&c.sp, n, n*c.g.rows()*c.g.outArea(), c.fwdFn)
 	return c.a.m
 }
@@ -159,11 +171,15 @@ func (c *Conv2D) sampleCol(wk *convWork, col []float64, ld, off int, x []float64
 		wk.pad = make([]float64, n) // zero borders, never written
 	}
 	c.g.padInput(wk.pad, x)
-	c.g.im2colWide(col, ld, off, wk.pad)
+	im2colWide(&c.g, col, ld, off, wk.pad)
 }
 
 // forwardRange runs Forward on samples [lo, hi), in chunks.
 func (c *Conv2D) forwardRange(lo, hi int) {
+	if c.used32 {
+		c.forwardRange32(lo, hi)
+		return
+	}
 	wk := &c.work[worker(lo)]
 	area, ca, K := c.g.outArea(), c.colArea(), c.g.rows()
 	ow, wp := c.g.ow, ca/c.g.oh
@@ -220,6 +236,9 @@ func (c *Conv2D) backward(dy *mat.Dense, input bool) *mat.Dense {
 		c.dxm = c.dx.ensure(n, c.InSize())
 	}
 	c.work[0].used, c.work[1].used = false, false
+	if c.used32 {
+		c.narrowW()
+	}
 	runSplit(&c.sp, n, n*c.g.rows()*c.g.outArea(), c.bwdFn)
 	if w1 := &c.work[1]; w1.used {
 		addInto(c.w.Grad.RawMatrix().Data, w1.gw)
@@ -233,6 +252,10 @@ func (c *Conv2D) backward(dy *mat.Dense, input bool) *mat.Dense {
 // half adds its gradients into the parameters, the second into its own
 // partial sums.
 func (c *Conv2D) backwardRange(lo, hi int) {
+	if c.used32 {
+		c.backwardRange32(lo, hi)
+		return
+	}
 	wi := worker(lo)
 	wk := &c.work[wi]
 	wk.used = true
@@ -288,7 +311,7 @@ func (c *Conv2D) backwardRange(lo, hi int) {
 			}
 			wk.dpad = grow(wk.dpad, c.g.c*c.g.padPlane())
 			clear(wk.dpad)
-			c.g.col2imWide(wk.dpad, col, N, j*ca)
+			col2imWide(&c.g, wk.dpad, col, N, j*ca)
 			c.g.unpad(row, wk.dpad)
 		}
 	}

@@ -7,31 +7,32 @@ import "math"
 // LeakyReLU from its sign, Sigmoid as a(1−a), Tanh as 1−a²), which halves
 // the memory the layers hold between Forward and Backward.
 
-// planeActivate stores f(z[j] + bias) in dst (len(z) values).
-func planeActivate(act Activation, dst, z []float64, bias float64) {
+// planeActivate stores f(z[j] + bias) in dst (len(z) values). z is a
+// float32 product on the Float32 path.
+func planeActivate[T float32 | float64](act Activation, dst []float64, z []T, bias float64) {
 	dst = dst[:len(z)]
 	switch act {
 	case Identity:
 		for j, v := range z {
-			dst[j] = v + bias
+			dst[j] = float64(v) + bias
 		}
 	case Sigmoid:
 		for j, v := range z {
-			dst[j] = fastSigmoid(v + bias)
+			dst[j] = fastSigmoid(float64(v) + bias)
 		}
 	case Tanh:
 		for j, v := range z {
-			dst[j] = math.Tanh(v + bias)
+			dst[j] = math.Tanh(float64(v) + bias)
 		}
 	case ReLU:
 		for j, v := range z {
-			v += bias
-			dst[j] = math.Float64frombits(math.Float64bits(v) & positiveMask(v))
+			u := float64(v) + bias
+			dst[j] = math.Float64frombits(math.Float64bits(u) & positiveMask(u))
 		}
 	case LeakyReLU:
 		for j, v := range z {
-			v += bias
-			dst[j] = max(v, LeakySlope*v)
+			u := float64(v) + bias
+			dst[j] = max(u, LeakySlope*u)
 		}
 	}
 }
@@ -39,7 +40,9 @@ func planeActivate(act Activation, dst, z []float64, bias float64) {
 // planeSlope stores dy ⊙ f'(z) in dz, where out = f(z), and returns the sum
 // of dz (the plane's share of the bias gradient). The sums run in four
 // interleaved partial sums, so that the additions do not wait on each other.
-func planeSlope(act Activation, dz, dy, out []float64) float64 {
+// dz is float32 on the Float32 path; the sum is always of the float64
+// values.
+func planeSlope[T float32 | float64](act Activation, dz []T, dy, out []float64) float64 {
 	dy = dy[:len(dz)]
 	out = out[:len(dz)]
 	n := len(dz) &^ 3
@@ -49,7 +52,7 @@ func planeSlope(act Activation, dz, dy, out []float64) float64 {
 		for j := 0; j < n; j += 4 {
 			for k := 0; k < 4; k++ {
 				g := dy[j+k]
-				dz[j+k] = g
+				dz[j+k] = T(g)
 				s[k] += g
 			}
 		}
@@ -58,7 +61,7 @@ func planeSlope(act Activation, dz, dy, out []float64) float64 {
 			for k := 0; k < 4; k++ {
 				a := out[j+k]
 				g := dy[j+k] * a * (1 - a)
-				dz[j+k] = g
+				dz[j+k] = T(g)
 				s[k] += g
 			}
 		}
@@ -67,7 +70,7 @@ func planeSlope(act Activation, dz, dy, out []float64) float64 {
 			for k := 0; k < 4; k++ {
 				a := out[j+k]
 				g := dy[j+k] * (1 - a*a)
-				dz[j+k] = g
+				dz[j+k] = T(g)
 				s[k] += g
 			}
 		}
@@ -78,7 +81,7 @@ func planeSlope(act Activation, dz, dy, out []float64) float64 {
 			g1 := math.Float64frombits(math.Float64bits(d[1]) & positiveMask(o[1]))
 			g2 := math.Float64frombits(math.Float64bits(d[2]) & positiveMask(o[2]))
 			g3 := math.Float64frombits(math.Float64bits(d[3]) & positiveMask(o[3]))
-			z[0], z[1], z[2], z[3] = g0, g1, g2, g3
+			z[0], z[1], z[2], z[3] = T(g0), T(g1), T(g2), T(g3)
 			s[0] += g0
 			s[1] += g1
 			s[2] += g2
@@ -88,7 +91,7 @@ func planeSlope(act Activation, dz, dy, out []float64) float64 {
 		for j := 0; j < n; j += 4 {
 			for k := 0; k < 4; k++ {
 				g := dy[j+k] * leakySlope(out[j+k])
-				dz[j+k] = g
+				dz[j+k] = T(g)
 				s[k] += g
 			}
 		}
@@ -106,7 +109,7 @@ func planeSlope(act Activation, dz, dy, out []float64) float64 {
 		case LeakyReLU:
 			g *= leakySlope(a)
 		}
-		dz[j] = g
+		dz[j] = T(g)
 		s[0] += g
 	}
 	return (s[0] + s[1]) + (s[2] + s[3])

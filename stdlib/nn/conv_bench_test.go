@@ -13,8 +13,14 @@ import (
 // of the convolutional autoencoder of ae's BenchmarkFit/conv16x8 (1×28×28
 // → Conv 16 → pool → Conv 8 → pool → ConvT 16 → ConvT 1) on a batch of 128
 // random images, without the optimizer, reporting samples/s (wall clock and
-// per CPU second).
+// per CPU second). The f32 variant sets Float32 on the stride-1 Conv2D
+// layers.
 func BenchmarkConvAEStep(b *testing.B) {
+	b.Run("f64", func(b *testing.B) { benchConvAEStep(b, false) })
+	b.Run("f32", func(b *testing.B) { benchConvAEStep(b, true) })
+}
+
+func benchConvAEStep(b *testing.B, f32 bool) {
 	rng := rand.New(rand.NewPCG(50, 1))
 	net := nn.NewSequential([]nn.Layer{
 		nn.NewConv2D(1, 28, 28, 16, 3, 1, 1, nn.ReLU, rng),
@@ -24,6 +30,11 @@ func BenchmarkConvAEStep(b *testing.B) {
 		nn.NewConvTranspose2D(8, 7, 7, 16, 3, 2, 1, 1, nn.ReLU, rng),
 		nn.NewConvTranspose2D(16, 14, 14, 1, 3, 2, 1, 1, nn.Sigmoid, rng),
 	})
+	for _, l := range net.Layers {
+		if c, ok := l.(*nn.Conv2D); ok {
+			c.Float32 = f32
+		}
+	}
 	const batch = 128
 	x := randDense(rng, batch, 784, 0, 1)
 	dy := mat.NewDense(batch, 784, nil)

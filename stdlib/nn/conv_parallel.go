@@ -21,6 +21,7 @@ type convWork struct {
 	dpad     []float64 // its gradient
 	gw, gb   []float64 // partial weight and bias gradients (second half only)
 	used     bool      // the half ran in the current pass
+	f32      conv32    // float32 scratch (Conv2D.Float32)
 }
 
 // worker returns 0 for the half that starts at sample 0 (the caller's) and

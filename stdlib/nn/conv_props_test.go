@@ -250,3 +250,37 @@ func TestConvSplitMatchesSerial(t *testing.T) {
 		}
 	}
 }
+
+// TestConv2DFloat32 checks that the float32 path of Conv2D computes the
+// float64 path's output and gradients to float32 precision, split and not.
+func TestConv2DFloat32(t *testing.T) {
+	rng := rand.New(rand.NewPCG(42, 7))
+	for _, minSplit := range []int{0, 1 << 62} {
+		old := nn.SetMinSplit(minSplit)
+		for _, act := range activations {
+			c := nn.NewConv2D(3, 9, 8, 4, 3, 1, 1, act, rng)
+			c.B.Copy(randDense(rng, 1, 4, -0.3, 0.3))
+			x := randDense(rng, 6, c.InSize(), -1, 1)
+			dy := randDense(rng, 6, c.OutSize(), -1, 1)
+			run := func(f32 bool) []*mat.Dense {
+				c.Float32 = f32
+				nn.ZeroGrad(c.Params())
+				res := []*mat.Dense{mat.DenseCopyOf(c.Forward(x)), mat.DenseCopyOf(c.Backward(dy))}
+				for _, p := range c.Params() {
+					res = append(res, mat.DenseCopyOf(p.Grad))
+				}
+				return res
+			}
+			f64, f32 := run(false), run(true)
+			for i := range f64 {
+				scale := mat.Norm(f64[i], math.Inf(1))
+				var d mat.Dense
+				d.Sub(f64[i], f32[i])
+				if diff := mat.Norm(&d, math.Inf(1)); !(diff <= 1e-5*scale) || mat.Equal(f64[i], f32[i]) && i == 0 {
+					t.Errorf("%v split %v: result %d differs by %.3g (scale %.3g) between float32 and float64", act, minSplit == 0, i, diff, scale)
+				}
+			}
+		}
+		nn.SetMinSplit(old)
+	}
+}

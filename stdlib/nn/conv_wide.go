@@ -23,6 +23,18 @@ func (g *convGeom) wideArea() int { return g.oh * g.padW() }
 // zeros, (H+2p)·(W+2p) + k − 1.
 func (g *convGeom) padPlane() int { return (g.h+2*g.p)*g.padW() + g.k - 1 }
 
+// padInput32 is padInput into float32 planes.
+func (g *convGeom) padInput32(pad []float32, x []float64) {
+	wp, pp := g.padW(), g.padPlane()
+	for ci := 0; ci < g.c; ci++ {
+		plane := pad[ci*pp : (ci+1)*pp]
+		src := x[ci*g.h*g.w : (ci+1)*g.h*g.w]
+		for y := 0; y < g.h; y++ {
+			narrow(plane[(y+g.p)*wp+g.p:(y+g.p)*wp+g.p+g.w], src[y*g.w:(y+1)*g.w])
+		}
+	}
+}
+
 // padInput copies the sample x (c×h×w) into the interior of pad (c padded
 // planes). The borders of pad must be zero; they are never written.
 func (g *convGeom) padInput(pad, x []float64) {
@@ -38,7 +50,7 @@ func (g *convGeom) padInput(pad, x []float64) {
 
 // im2colWide writes the wide im2col matrix of one padded sample into col
 // (leading dimension ld, column offset off).
-func (g *convGeom) im2colWide(col []float64, ld, off int, pad []float64) {
+func im2colWide[T float32 | float64](g *convGeom, col []T, ld, off int, pad []T) {
 	wp, pp, area := g.padW(), g.padPlane(), g.wideArea()
 	r := 0
 	for ci := 0; ci < g.c; ci++ {
@@ -55,7 +67,7 @@ func (g *convGeom) im2colWide(col []float64, ld, off int, pad []float64) {
 
 // col2imWide adds every row of the wide im2col-shaped matrix col into the
 // padded planes dpad, the adjoint of im2colWide. dpad must be zeroed first.
-func (g *convGeom) col2imWide(dpad, col []float64, ld, off int) {
+func col2imWide[T float32 | float64](g *convGeom, dpad []float64, col []T, ld, off int) {
 	wp, pp, area := g.padW(), g.padPlane(), g.wideArea()
 	r := 0
 	for ci := 0; ci < g.c; ci++ {
@@ -67,7 +79,7 @@ func (g *convGeom) col2imWide(dpad, col []float64, ld, off int) {
 				src := col[r*ld+off : r*ld+off+area]
 				src = src[:len(d)]
 				for j, v := range src {
-					d[j] += v
+					d[j] += float64(v)
 				}
 				r++
 			}
