@@ -84,5 +84,6 @@ func BenchmarkFit(b *testing.B) {
 			b.ReportMetric(peakRSS(), "peakRSS-MB")
 		})
 	}
-	b.Run("conv16x8", func(b *testing.B) { benchmarkFitConv(b, x) })
+	b.Run("conv16x8", func(b *testing.B) { benchmarkFitConv(b, x, false) })
+	b.Run("conv16x8-f32", func(b *testing.B) { benchmarkFitConv(b, x, true) })
 }

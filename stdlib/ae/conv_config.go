@@ -82,6 +82,11 @@ type ConvConfig struct {
 	// Seed initialises the weights (He uniform for ReLU, Glorot otherwise)
 	// and is the default seed of Fit.
 	Seed int64
+	// Float32 runs the im2col matrices and products of the stride-1
+	// convolutions in float32 (nn.Conv2D.Float32: faster, float32
+	// precision); transposed convolutions, parameters, gradients and every
+	// other computation stay float64.
+	Float32 bool
 }
 
 // withDefaults returns c with its zero sizes replaced by the defaults and a
@@ -194,6 +199,9 @@ func (c ConvConfig) String() string {
 	}
 	if c.WeightDecay > 0 {
 		fmt.Fprintf(&b, ", weight decay %g", c.WeightDecay)
+	}
+	if c.Float32 {
+		b.WriteString(", float32 products")
 	}
 	return b.String()
 }

@@ -67,6 +67,9 @@ func NewConv(cfg ConvConfig) *ConvAutoencoder {
 		c = to
 	}
 	for _, l := range append(append([]nn.Layer(nil), m.enc...), m.dec...) {
+		if c, ok := l.(*nn.Conv2D); ok {
+			c.Float32 = cfg.Float32
+		}
 		ps := l.Params()
 		m.params = append(m.params, ps...)
 		if len(ps) > 0 {

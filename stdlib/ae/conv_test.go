@@ -341,6 +341,27 @@ func TestConvAEOnMNIST(t *testing.T) {
 	}
 }
 
+// TestConvFloat32TrainsAlike checks that float32 products give the float64
+// model's loss to float32 precision and train it as well.
+func TestConvFloat32TrainsAlike(t *testing.T) {
+	x := blobs(200, 8)
+	var final [2]float64
+	for i, f32 := range []bool{false, true} {
+		m := NewConv(ConvConfig{Height: 8, Width: 8, Filters: []int{4, 2}, Hidden: nn.ReLU, Output: nn.Sigmoid, Seed: 5, Float32: f32})
+		if f32 != strings.Contains(m.String(), "float32") {
+			t.Errorf("String %q does not tell the precision", m)
+		}
+		h, err := m.Fit(x, FitOptions{Epochs: 10, Batch: 32, LR: 5e-3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		final[i] = h.Last().Train.Total
+	}
+	if math.Abs(final[0]-final[1]) > 0.02*final[0] {
+		t.Errorf("final loss %.6g in float64, %.6g with float32 products", final[0], final[1])
+	}
+}
+
 // TestConvMicroBatchesMatchWholeBatch checks that running a batch through
 // the network in micro-batches gives the whole batch's loss and gradient.
 func TestConvMicroBatchesMatchWholeBatch(t *testing.T) {
