@@ -27,8 +27,8 @@ type Adam struct {
 
 // adamPass holds the arguments of adamUpdate for one parameter.
 type adamPass struct {
-	p, g, m, v                        []float64
-	step, invSqrtBC2, b1, b2, eps, wd float64
+	p, g, m, v []float64
+	k          adamConsts
 }
 
 type adamState struct {
@@ -73,8 +73,11 @@ func (o *Adam) Step(ps []*nn.Param) {
 		s.t++
 		bc1 := 1 - math.Pow(o.Beta1, float64(s.t))
 		bc2 := 1 - math.Pow(o.Beta2, float64(s.t))
-		o.pass = adamPass{p: v, g: g, m: s.m, v: s.v, step: o.LR / bc1, invSqrtBC2: 1 / math.Sqrt(bc2),
-			b1: o.Beta1, b2: o.Beta2, eps: o.Eps, wd: o.WeightDecay}
+		o.pass = adamPass{p: v, g: g, m: s.m, v: s.v, k: adamConsts{
+			step: o.LR / bc1, invSqrtBC2: 1 / math.Sqrt(bc2),
+			b1: o.Beta1, b2: o.Beta2, c1: 1 - o.Beta1, c2: 1 - o.Beta2,
+			eps: o.Eps, wd: o.WeightDecay,
+		}}
 		if o.run == nil {
 			o.run = o.runPass
 		}
@@ -86,21 +89,5 @@ func (o *Adam) Step(ps []*nn.Param) {
 // runPass updates elements [lo, hi) of the current parameter.
 func (o *Adam) runPass(lo, hi int) {
 	c := &o.pass
-	adamUpdate(c.p[lo:hi], c.g[lo:hi], c.m[lo:hi], c.v[lo:hi], c.step, c.invSqrtBC2, c.b1, c.b2, c.eps, c.wd)
-}
-
-// adamUpdate is the element-wise Adam pass over one parameter.
-func adamUpdate(p, g, m, v []float64, step, invSqrtBC2, b1, b2, eps, wd float64) {
-	g = g[:len(p)]
-	m = m[:len(p)]
-	v = v[:len(p)]
-	c1, c2 := 1-b1, 1-b2
-	for i := range p {
-		gi := g[i] + wd*p[i]
-		mi := b1*m[i] + c1*gi
-		vi := b2*v[i] + c2*gi*gi
-		m[i] = mi
-		v[i] = vi
-		p[i] -= step * mi / (math.Sqrt(vi)*invSqrtBC2 + eps)
-	}
+	adamUpdate(c.p[lo:hi], c.g[lo:hi], c.m[lo:hi], c.v[lo:hi], &c.k)
 }
