@@ -2,6 +2,7 @@ package nn_test
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"testing"
@@ -120,7 +121,7 @@ func BenchmarkTrainStep(b *testing.B) {
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			if os.Getenv("NN_SERIAL") != "" {
-				defer nn.SetMinSplit(nn.SetMinSplit(1 << 62))
+				defer nn.SetMinSplit(nn.SetMinSplit(math.MaxInt))
 			}
 			tr := newTrainer(rand.New(rand.NewPCG(1, 1)), bc.sizes, bc.batch, bc.f32)
 			tr.step()

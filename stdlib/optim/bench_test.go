@@ -1,6 +1,7 @@
 package optim_test
 
 import (
+	"math"
 	"math/rand/v2"
 	"testing"
 
@@ -32,7 +33,7 @@ func BenchmarkAdamStep(b *testing.B) {
 }
 
 func BenchmarkAdamStepSerial(b *testing.B) {
-	old := optim.SetMinSplit(1 << 62)
+	old := optim.SetMinSplit(math.MaxInt)
 	defer optim.SetMinSplit(old)
 	BenchmarkAdamStep(b)
 }

@@ -175,7 +175,7 @@ func TestSplitMatchesSerial(t *testing.T) {
 	a, b := optim.NewAdam(0.01), optim.NewAdam(0.01)
 	for k := 0; k < 3; k++ {
 		a.Step([]*nn.Param{split})
-		optim.SetMinSplit(1 << 62)
+		optim.SetMinSplit(math.MaxInt)
 		b.Step([]*nn.Param{serial})
 		optim.SetMinSplit(1000)
 	}
