@@ -29,8 +29,8 @@ type NCCOptions struct {
 // ratios of rounding errors. In other words, windows whose standard
 // deviation is below 1e-6 of the image's largest deviation score 0: with an
 // extreme outlier (a pixel a million window standard deviations away from
-// the mean) ordinary windows fall under the cut too; clip such outliers
-// first.
+// the mean), or next to a region a million times brighter than their
+// texture, ordinary windows fall under the cut too; clip or crop first.
 const ZeroVarianceRatio = 1e-12
 
 // NCC returns the zero-mean normalized cross-correlation of img with tpl,

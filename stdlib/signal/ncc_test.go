@@ -201,3 +201,28 @@ func TestNCCOutlierCut(t *testing.T) {
 		t.Errorf("extreme outlier: γ at the true place = %g, documented as 0", v)
 	}
 }
+
+// TestNCCTwoLevel: a textured region 1000 units above another (window
+// standard deviation 0.29) keeps its scores to 1e-8 of the exact ones; at a
+// 1e6 offset the windows fall under the documented zero-variance cut.
+func TestNCCTwoLevel(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, b := range []float64{1e3, 1e6} {
+		img := uniformImage(rng, 64, 64)
+		right := img.Slice(0, 64, 32, 64).(*mat.Dense)
+		right.Apply(func(_, _ int, v float64) float64 { return v + b }, right)
+		tpl := mat.DenseCopyOf(img.Slice(10, 20, 40, 50))
+		g := NCC(img, tpl)
+		exact := NCCWith(img, tpl, NCCOptions{Method: Direct})
+		if d := maxAbsDiff(g, exact); d > 1e-8 {
+			t.Errorf("b=%g: fast vs exact %g", b, d)
+		}
+		want := 1.0
+		if b == 1e6 {
+			want = 0 // σ_window / max deviation ≈ 6e-7 < 1e-6
+		}
+		if v := g.At(10, 40); math.Abs(v-want) > 1e-9 {
+			t.Errorf("b=%g: γ at the true place %g, want %g", b, v, want)
+		}
+	}
+}
