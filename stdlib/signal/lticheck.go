@@ -87,8 +87,8 @@ func verdict(lin, si bool, linCE, shiftCE string) string {
 // (n >= 32) drawn from seed: superposition with several (a, b) pairs
 // (including T[0] = 0), and circular shifts of inputs supported in the
 // middle half, by several amounts. A system that passes is LTI on the
-// inputs tried; a failure comes with its counter-example. It panics if
-// n < 32.
+// inputs tried; a failure comes with its counter-example. f must not
+// modify its input. It panics if n < 32.
 func CheckLTI(f func([]float64) []float64, n int, seed uint64) LTIReport {
 	if n < 32 {
 		panic(ShapeError{"CheckLTI", "need n >= 32"})
