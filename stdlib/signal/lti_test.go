@@ -63,6 +63,20 @@ func TestCheckLTIClassifies(t *testing.T) {
 	}
 }
 
+func TestCheckLTIInputMutation(t *testing.T) {
+	// A system that scribbles on its input is still judged on what it returns.
+	f := func(x []float64) []float64 {
+		y := MovingAverage(3)(x)
+		for i := range x {
+			x[i] = 99
+		}
+		return y
+	}
+	if r := CheckLTI(f, 64, 3); !r.LTI() {
+		t.Errorf("mutating LTI system misjudged:\n%v", r)
+	}
+}
+
 func TestCheckLSIClassifies(t *testing.T) {
 	psf := mat.NewDense(3, 3, []float64{1, 2, 1, 0, 0, 0, -1, -2, -1})
 	sys := NewSystem2D(psf)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 
 	"gonum.org/v1/gonum/mat"
@@ -87,13 +88,13 @@ func verdict(lin, si bool, linCE, shiftCE string) string {
 // (n >= 32) drawn from seed: superposition with several (a, b) pairs
 // (including T[0] = 0), and circular shifts of inputs supported in the
 // middle half, by several amounts. A system that passes is LTI on the
-// inputs tried; a failure comes with its counter-example. f must not
-// modify its input. It panics if n < 32.
+// inputs tried; a failure comes with its counter-example. f gets copies,
+// so it may modify its input. It panics if n < 32.
 func CheckLTI(f func([]float64) []float64, n int, seed uint64) LTIReport {
 	if n < 32 {
 		panic(ShapeError{"CheckLTI", "need n >= 32"})
 	}
-	fn := func(s sig) sig { y := f(s.d); return sig{1, len(y), y} }
+	fn := func(s sig) sig { y := f(slices.Clone(s.d)); return sig{1, len(y), y} }
 	shifts := [][2]int{{0, 1}, {0, -1}, {0, 2}, {0, 3}, {0, -5}, {0, n / 8}}
 	lin, sh := checkCore(fn, 1, n, shifts, seed)
 	rep := LTIReport{Linear: lin == nil, ShiftInvariant: sh == nil}
@@ -252,7 +253,7 @@ func CheckLSI(f func(*mat.Dense) *mat.Dense, rows, cols int, seed uint64) LSIRep
 		panic(ShapeError{"CheckLSI", "need rows, cols >= 16"})
 	}
 	fn := func(s sig) sig {
-		y := f(mat.NewDense(s.r, s.c, s.d))
+		y := f(mat.NewDense(s.r, s.c, slices.Clone(s.d)))
 		g := mat.DenseCopyOf(y)
 		r, c := g.Dims()
 		return sig{r, c, g.RawMatrix().Data}
