@@ -31,16 +31,22 @@ if [ -n "$all" ]; then
 		-test.bench 'Fit/(mlp|deep|sparse|denoising|gaussian|contractive|tied)' -test.benchtime 1x)
 fi
 
-best() { # best samples/s of benchmark $1 in go.txt
-	awk -v want="$1" '
+best() { # best metric $2 of benchmark $1 in go.txt
+	awk -v want="$1" -v m="$2" '
 		{ name = $1; sub(/-[0-9]+$/, "", name) }
-		name == want { for (i = 2; i < NF; i++) if ($(i+1) == "samples/s" && $i > b) b = $i }
+		name == want { for (i = 2; i < NF; i++) if ($(i+1) == m && $i > b) b = $i }
 		END { print b + 0 }' "$tmp/go.txt"
 }
-py_rate=$(awk -F'samples/s=' '{ if ($2 + 0 > b) b = $2 + 0 } END { print b + 0 }' "$tmp/py.txt")
+pybest() { # best metric $1 (samples/s or samples/cpu-s) in py.txt
+	awk -v m="$1=" '{ for (i = 1; i <= NF; i++) if (index($i, m) == 1) { v = substr($i, length(m) + 1) + 0; if (v > b) b = v } }
+		END { print b + 0 }' "$tmp/py.txt"
+}
 echo
 echo "784-128-784 AE, Adam 1e-3, batch 128, MNIST train (best epoch of $rounds alternating rounds):"
-for v in mlp784x128 mlp784x128-f32; do
-	awk -v v="$v" -v g="$(best "BenchmarkFit/$v")" -v p="$py_rate" \
-		'BEGIN { printf "go %-16s %8.0f samples/s, pytorch best %8.0f samples/s, ratio go/pytorch %.2fx\n", v, g, p, g / p }'
+for m in samples/s samples/cpu-s; do
+	p=$(pybest "$m")
+	for v in mlp784x128 mlp784x128-f32; do
+		awk -v v="$v" -v m="$m" -v g="$(best "BenchmarkFit/$v" "$m")" -v p="$p" \
+			'BEGIN { printf "%-13s go %-16s %8.0f, pytorch best %8.0f, ratio go/pytorch %.2fx\n", m, v, g, p, g / p }'
+	done
 done
