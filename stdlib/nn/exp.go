@@ -43,15 +43,19 @@ func expClamped(x float64) float64 {
 	if x < expMin {
 		x = expMin
 	}
-	t := x*expInvLn2N + expShifter
+	// The float64 conversions round each product, so no build fuses them
+	// into multiply-adds: the AVX2 kernel (sigmoid_amd64.s) repeats these
+	// operations exactly.
+	t := float64(x*expInvLn2N) + expShifter
 	kf := t - expShifter
 	k := int64(math.Float64bits(t) - math.Float64bits(expShifter))
-	r := (x - kf*expLn2NHi) - kf*expLn2NLo
+	r := (x - float64(kf*expLn2NHi)) - float64(kf*expLn2NLo)
 	// Estrin's scheme for 1 + r + r²/2 + … + r⁶/720: a shorter dependency
 	// chain than Horner's, so more elements overlap in the pipeline.
 	r2 := r * r
 	r4 := r2 * r2
-	p := (1 + r) + r2*(1.0/2+r*(1.0/6)) + r4*((1.0/24+r*(1.0/120))+r2*(1.0/720))
+	p := (1 + r) + float64(r2*(1.0/2+float64(r*(1.0/6)))) +
+		float64(r4*((1.0/24+float64(r*(1.0/120)))+float64(r2*(1.0/720))))
 	scale := math.Float64frombits(uint64(k>>expTableBits+1023) << 52)
 	return expTable[k&(expTableSize-1)] * p * scale
 }
@@ -62,10 +66,23 @@ func fastSigmoid(z float64) float64 {
 	return 1 / (1 + expClamped(-z))
 }
 
-// biasSigmoid stores z+b in z and sigmoid(z+b) in out, with expClamped
-// written out in the loop: the Go compiler does not inline it, and a call
-// per element costs as much as the arithmetic.
+// biasSigmoid stores z+b in z and sigmoid(z+b) in out. On amd64 with AVX2
+// it runs four elements at a time in assembly, with the operations of
+// biasSigmoidScalar in the same order, so both give identical results.
 func biasSigmoid(out, z, b []float64) {
+	b = b[:len(z)]
+	out = out[:len(z)]
+	if n := len(z) &^ 3; useAVX2 && n > 0 {
+		biasSigmoidAVX2(&out[0], &z[0], &b[0], n, &sigmoidConsts)
+		out, z, b = out[n:], z[n:], b[n:]
+	}
+	biasSigmoidScalar(out, z, b)
+}
+
+// biasSigmoidScalar is biasSigmoid in Go, with expClamped written out in
+// the loop: the compiler does not inline it, and a call per element costs
+// as much as the arithmetic.
+func biasSigmoidScalar(out, z, b []float64) {
 	b = b[:len(z)]
 	out = out[:len(z)]
 	for j, v := range z {
@@ -78,13 +95,14 @@ func biasSigmoid(out, z, b []float64) {
 		if x < expMin {
 			x = expMin
 		}
-		t := x*expInvLn2N + expShifter
+		t := float64(x*expInvLn2N) + expShifter
 		kf := t - expShifter
 		k := int64(math.Float64bits(t) - math.Float64bits(expShifter))
-		r := (x - kf*expLn2NHi) - kf*expLn2NLo
+		r := (x - float64(kf*expLn2NHi)) - float64(kf*expLn2NLo)
 		r2 := r * r
 		r4 := r2 * r2
-		p := (1 + r) + r2*(1.0/2+r*(1.0/6)) + r4*((1.0/24+r*(1.0/120))+r2*(1.0/720))
+		p := (1 + r) + float64(r2*(1.0/2+float64(r*(1.0/6)))) +
+			float64(r4*((1.0/24+float64(r*(1.0/120)))+float64(r2*(1.0/720))))
 		scale := math.Float64frombits(uint64(k>>expTableBits+1023) << 52)
 		out[j] = 1 / (1 + expTable[k&(expTableSize-1)]*p*scale)
 	}

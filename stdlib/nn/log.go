@@ -38,7 +38,8 @@ var logTable = func() (t [logTableSize]struct{ invc, logc float64 }) {
 }()
 
 // fastLog returns log(x) for positive normal x (at least 2.2e-308) to about
-// one ulp. Zero, negative, subnormal, infinite and NaN arguments give
+// one ulp. The float64 conversions round each product so that no build
+// fuses them into multiply-adds and bceRow's copy gives identical results. Zero, negative, subnormal, infinite and NaN arguments give
 // meaningless results: callers clamp first.
 func fastLog(x float64) float64 {
 	ix := math.Float64bits(x)
@@ -50,8 +51,10 @@ func fastLog(x float64) float64 {
 	r := math.FMA(z, e.invc, -1)
 	r2 := r * r
 	r4 := r2 * r2
-	p := r2*(-1.0/2+r*(1.0/3)) + r4*((-1.0/4+r*(1.0/5))+r2*(-1.0/6+r*(1.0/7))) + r4*r4*(-1.0/8)
-	return k*ln2Hi + e.logc + (r + (p + k*ln2Lo))
+	p := float64(r2*(-1.0/2+float64(r*(1.0/3)))) +
+		float64(r4*((-1.0/4+float64(r*(1.0/5)))+float64(r2*(-1.0/6+float64(r*(1.0/7)))))) +
+		float64(float64(r4*r4)*(-1.0/8))
+	return float64(k*ln2Hi) + e.logc + (r + (p + float64(k*ln2Lo)))
 }
 
 // bceRow returns −Σ_j [t_j·log p_j + (1−t_j)·log(1−p_j)] over one row, with
@@ -72,8 +75,10 @@ func bceRow(p, t []float64) float64 {
 		r := math.FMA(math.Float64frombits(ix-tmp&(0xfff<<52)), e.invc, -1)
 		r2 := r * r
 		r4 := r2 * r2
-		q := r2*(-1.0/2+r*(1.0/3)) + r4*((-1.0/4+r*(1.0/5))+r2*(-1.0/6+r*(1.0/7))) + r4*r4*(-1.0/8)
-		lv := k*ln2Hi + e.logc + (r + (q + k*ln2Lo))
+		q := float64(r2*(-1.0/2+float64(r*(1.0/3)))) +
+			float64(r4*((-1.0/4+float64(r*(1.0/5)))+float64(r2*(-1.0/6+float64(r*(1.0/7)))))) +
+			float64(float64(r4*r4)*(-1.0/8))
+		lv := float64(k*ln2Hi) + e.logc + (r + (q + float64(k*ln2Lo)))
 
 		ix = math.Float64bits(w)
 		tmp = ix - logOff
@@ -82,10 +87,12 @@ func bceRow(p, t []float64) float64 {
 		r = math.FMA(math.Float64frombits(ix-tmp&(0xfff<<52)), e.invc, -1)
 		r2 = r * r
 		r4 = r2 * r2
-		q = r2*(-1.0/2+r*(1.0/3)) + r4*((-1.0/4+r*(1.0/5))+r2*(-1.0/6+r*(1.0/7))) + r4*r4*(-1.0/8)
-		lw := k*ln2Hi + e.logc + (r + (q + k*ln2Lo))
+		q = float64(r2*(-1.0/2+float64(r*(1.0/3)))) +
+			float64(r4*((-1.0/4+float64(r*(1.0/5)))+float64(r2*(-1.0/6+float64(r*(1.0/7)))))) +
+			float64(float64(r4*r4)*(-1.0/8))
+		lw := float64(k*ln2Hi) + e.logc + (r + (q + float64(k*ln2Lo)))
 
-		s -= t[j]*lv + (1-t[j])*lw
+		s -= float64(t[j]*lv) + float64((1-t[j])*lw)
 	}
 	return s
 }

@@ -76,7 +76,7 @@ func TestBCERowMatchesFastLog(t *testing.T) {
 	var want float64
 	for i, v := range p {
 		v = clampProb(v)
-		want -= tg[i]*fastLog(v) + (1-tg[i])*fastLog(1-v)
+		want -= float64(tg[i]*fastLog(v)) + float64((1-tg[i])*fastLog(1-v))
 	}
 	if got := bceRow(p, tg); got != want {
 		t.Errorf("bceRow = %v, want %v", got, want)
