@@ -1,6 +1,7 @@
 package ae_test
 
 import (
+	"math/rand/v2"
 	"os"
 	"runtime"
 	"strconv"
@@ -86,4 +87,28 @@ func BenchmarkFit(b *testing.B) {
 	}
 	b.Run("conv16x8", func(b *testing.B) { benchmarkFitConv(b, x, false) })
 	b.Run("conv16x8-f32", func(b *testing.B) { benchmarkFitConv(b, x, true) })
+}
+
+// BenchmarkCorrupt corrupts one 128×784 batch per iteration, reporting
+// corrupted components per second.
+func BenchmarkCorrupt(b *testing.B) {
+	x := mat.NewDense(128, 784, nil)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < 128; i++ {
+		for j := 0; j < 784; j++ {
+			x.Set(i, j, rng.Float64())
+		}
+	}
+	dst := mat.NewDense(128, 784, nil)
+	for _, c := range []struct {
+		name string
+		n    ae.Noise
+	}{{"gaussian", ae.Gaussian(0.3)}, {"masking", ae.Masking(0.25)}, {"saltpepper", ae.SaltAndPepper(0.2)}} {
+		b.Run(c.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				c.n.Corrupt(dst, x, rng)
+			}
+			b.ReportMetric(float64(b.N)*128*784/b.Elapsed().Seconds(), "values/s")
+		})
+	}
 }

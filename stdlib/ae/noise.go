@@ -128,34 +128,33 @@ func (n Noise) corruptRow(dst, src []float64, rng *rand.Rand) {
 			dst[j] = v + s*rng.NormFloat64()
 		}
 	case MaskingNoise:
+		// Branch-free: keepMask is all ones to keep a component, 0 to zero it.
 		j := 0
 		for ; j+1 < len(src); j += 2 {
 			u := rng.Uint64()
-			dst[j] = maskValue(src[j], u&0xffffffff, threshold)
-			dst[j+1] = maskValue(src[j+1], u>>32, threshold)
+			dst[j] = math.Float64frombits(math.Float64bits(src[j]) & keepMask(u&0xffffffff, threshold))
+			dst[j+1] = math.Float64frombits(math.Float64bits(src[j+1]) & keepMask(u>>32, threshold))
 		}
 		if j < len(src) {
-			dst[j] = maskValue(src[j], rng.Uint64()>>32, threshold)
+			dst[j] = math.Float64frombits(math.Float64bits(src[j]) & keepMask(rng.Uint64()>>32, threshold))
 		}
 	case SaltPepperNoise:
 		lo, hi := n.values()
+		lob, hib := math.Float64bits(lo), math.Float64bits(hi)
 		for j, v := range src {
 			u := rng.Uint64()
-			switch {
-			case u&0xffffffff >= threshold:
-				dst[j] = v
-			case u>>63 == 0:
-				dst[j] = lo
-			default:
-				dst[j] = hi
-			}
+			keep := keepMask(u&0xffffffff, threshold)
+			coin := -(u >> 63) // all ones for High
+			noise := lob&^coin | hib&coin
+			dst[j] = math.Float64frombits(math.Float64bits(v)&keep | noise&^keep)
 		}
 	}
 }
 
-func maskValue(v float64, u, threshold uint64) float64 {
-	if u < threshold {
-		return 0
-	}
-	return v
+// keepMask returns all ones when the 32-bit draw u is at or above
+// threshold (keep the component) and 0 below it (corrupt it), without a
+// branch: for u < 2³² and threshold ≤ 2³², threshold−1−u wraps around to a
+// number with its top bit set exactly when u ≥ threshold.
+func keepMask(u, threshold uint64) uint64 {
+	return -((threshold - 1 - u) >> 63)
 }
