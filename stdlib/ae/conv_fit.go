@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"time"
 
+	"github.com/gokernel/gokernel/stdlib/backend"
 	"github.com/gokernel/gokernel/stdlib/nn"
 	"github.com/gokernel/gokernel/stdlib/optim"
 	"github.com/gokernel/gokernel/stdlib/session"
@@ -45,6 +47,10 @@ func (m *ConvAutoencoder) Fit(x *mat.Dense, opts FitOptions) (*History, error) {
 // returns an error naming the term, the epoch and the batch. NaN or Inf in x
 // or in the validation set is returned as an error before any step. A width
 // other than InputSize panics with a *ShapeError.
+//
+// The convolution layers split every batch over two goroutines; during the
+// run OpenBLAS is held to one thread (stdlib/backend.SetThreads) and
+// restored afterwards.
 func (m *ConvAutoencoder) FitContext(ctx context.Context, x *mat.Dense, opts FitOptions) (*History, error) {
 	checkWidth("Fit", x, m.InputSize())
 	if opts.Validation != nil {
@@ -54,6 +60,12 @@ func (m *ConvAutoencoder) FitContext(ctx context.Context, x *mat.Dense, opts Fit
 		return &History{Stage: "fit"}, err
 	}
 	opts.defaults(&Config{Seed: m.cfg.Seed})
+	// The layers split every batch over two goroutines themselves: hold
+	// OpenBLAS to one thread for the whole run rather than per layer.
+	if t := backend.Threads(); t > 1 && runtime.GOMAXPROCS(0) > 1 {
+		backend.SetThreads(1)
+		defer backend.SetThreads(t)
+	}
 	return fitLoop(ctx, m, x, opts, "fit", 0x636f6e76) // "conv"
 }
 
