@@ -10,6 +10,7 @@ import (
 	_ "github.com/gokernel/gokernel/stdlib/backend"
 	"github.com/gokernel/gokernel/stdlib/data"
 	"github.com/gokernel/gokernel/stdlib/nn"
+	"github.com/gokernel/gokernel/stdlib/pca"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -128,6 +129,17 @@ func TestLinearAESpansPCASubspace(t *testing.T) {
 	excess := (got - optimum) / optimum
 	t.Logf("largest principal angle: decoder %.2e rad, encoder %.2e rad; error %.6f vs PCA %.6f (rel. excess %.2e)",
 		angle, angleEnc, got, optimum, excess)
+	// The same comparison through stdlib/pca, the course's PCA.
+	p := pca.Fit(x, k)
+	if a := pca.MaxAngle(p.Components, top); a > 1e-8 {
+		t.Errorf("stdlib/pca and the test's eigenvectors differ by %g rad", a)
+	}
+	if a := pca.MaxAngle(mat.DenseCopyOf(dec.W.T()), p.Components); math.Abs(a-angle) > 1e-6 {
+		t.Errorf("pca.MaxAngle %g, test's %g", a, angle)
+	}
+	if e := p.Error(x); math.Abs(e-optimum) > 1e-9*optimum {
+		t.Errorf("pca.Error %g, Σ trailing eigenvalues %g", e, optimum)
+	}
 	if angle > 1e-2 || angleEnc > 1e-2 {
 		t.Errorf("largest principal angle %g (decoder), %g (encoder) rad, want < 1e-2", angle, angleEnc)
 	}
