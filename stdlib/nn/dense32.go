@@ -83,6 +83,10 @@ func narrowRows(dst blas32.General, m blas64.General, lo, hi int) {
 // narrow copies src into dst, converting to float32.
 func narrow(dst []float32, src []float64) {
 	dst = dst[:len(src)]
+	if n := len(src) &^ 7; useAVX2 && n > 0 {
+		narrowAVX(&dst[0], &src[0], n)
+		dst, src = dst[n:], src[n:]
+	}
 	for j, v := range src {
 		dst[j] = float32(v)
 	}
@@ -91,6 +95,10 @@ func narrow(dst []float32, src []float64) {
 // widen copies src into dst, converting to float64.
 func widen(dst []float64, src []float32) {
 	dst = dst[:len(src)]
+	if n := len(src) &^ 7; useAVX2 && n > 0 {
+		widenAVX(&dst[0], &src[0], n)
+		dst, src = dst[n:], src[n:]
+	}
 	for j, v := range src {
 		dst[j] = float64(v)
 	}
@@ -99,6 +107,10 @@ func widen(dst []float64, src []float32) {
 // addWiden adds src into dst, converting to float64.
 func addWiden(dst []float64, src []float32) {
 	dst = dst[:len(src)]
+	if n := len(src) &^ 7; useAVX2 && n > 0 {
+		addWidenAVX(&dst[0], &src[0], n)
+		dst, src = dst[n:], src[n:]
+	}
 	for j, v := range src {
 		dst[j] += float64(v)
 	}
