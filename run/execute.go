@@ -19,8 +19,10 @@ func (nb *Notebook) Execute(ctx context.Context, in kernel.Interpreter, opts Opt
 	var mu sync.Mutex
 	ns := &nbSink{nb: nb, displays: map[string][]map[string]any{}}
 	sinks := []sink{ns}
+	var term *termSink
 	if opts.Echo {
-		sinks = append(sinks, &termSink{stdout: opts.stdout(), stderr: opts.stderr(), dir: opts.DisplayDir})
+		term = &termSink{stdout: opts.stdout(), stderr: opts.stderr(), dir: opts.DisplayDir}
+		sinks = append(sinks, term)
 	}
 	count := 0
 	var firstErr error
@@ -40,6 +42,9 @@ func (nb *Notebook) Execute(ctx context.Context, in kernel.Interpreter, opts Opt
 		}
 		mu.Lock()
 		ns.cell, ns.clearing = i, false
+		if term != nil {
+			term.header = fmt.Sprintf("--- In [%d] (cell %d) ---", count, i)
+		}
 		mu.Unlock()
 		em := &emitter{ctx: ctx, mu: &mu, count: count, sinks: sinks}
 		res := in.Execute(ctx, kernel.ExecuteRequest{Code: src, Count: count, StoreHistory: true}, em)
@@ -50,7 +55,10 @@ func (nb *Notebook) Execute(ctx context.Context, in kernel.Interpreter, opts Opt
 		ns.failed(res.Error)
 		mu.Unlock()
 		cerr := &CellError{Cell: i, Count: count, Err: res.Error}
-		if opts.Echo {
+		if term != nil {
+			mu.Lock()
+			term.flushHeader()
+			mu.Unlock()
 			fmt.Fprint(opts.stderr(), cerr.Traceback())
 		}
 		if err := ctx.Err(); err != nil {

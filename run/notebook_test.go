@@ -191,7 +191,7 @@ func TestNotebookEcho(t *testing.T) {
 	if err == nil {
 		t.Fatal("want the cell error")
 	}
-	if got, want := stdout.String(), "hi\n[image/png 4x3]\n7\n"; got != want {
+	if got, want := stdout.String(), "--- In [1] (cell 0) ---\nhi\n[image/png 4x3]\n7\n"; got != want {
 		t.Errorf("echoed stdout = %q, want %q", got, want)
 	}
 	if !strings.Contains(stderr.String(), "Error: bad") {

@@ -24,9 +24,21 @@ type termSink struct {
 	stdout, stderr io.Writer
 	dir            string // where rich displays are saved; "" summarises
 	saved          int    // files written so far
+	// header, when set, is printed to stdout before the next output: a
+	// notebook run names the cell whose output follows.
+	header string
+}
+
+// flushHeader prints the pending cell header, once.
+func (s *termSink) flushHeader() {
+	if s.header != "" {
+		fmt.Fprintln(s.stdout, s.header)
+		s.header = ""
+	}
 }
 
 func (s *termSink) stream(name, text string) {
+	s.flushHeader()
 	if name == "stderr" {
 		io.WriteString(s.stderr, text)
 		return
@@ -35,6 +47,7 @@ func (s *termSink) stream(name, text string) {
 }
 
 func (s *termSink) display(data, _ kernel.MIMEBundle, _ string, update bool) {
+	s.flushHeader()
 	prefix := ""
 	if update {
 		prefix = "[update] "
@@ -47,6 +60,7 @@ func (s *termSink) display(data, _ kernel.MIMEBundle, _ string, update bool) {
 func (s *termSink) clear(bool) {}
 
 func (s *termSink) result(_ int, data, _ kernel.MIMEBundle) {
+	s.flushHeader()
 	for _, line := range s.describe(data) {
 		fmt.Fprintln(s.stdout, line)
 	}
