@@ -29,11 +29,12 @@
 //     registers OpenBLAS there when the machine has it. A Dense layer with
 //     Float32 set runs its three products through blas32 instead (about
 //     twice as fast, float32 precision); its API stays float64.
-//   - Element-wise passes over large batches (bias and activation, their
-//     derivative, float32 conversions) are shared between the calling
-//     goroutine and one helper goroutine, and give bit-identical results to
-//     a single goroutine. A layer must not be used from two goroutines at
-//     once.
+//   - Dense runs its element-wise passes (bias and activation, their
+//     derivative, float32 conversions) on the calling goroutine: with the
+//     vector kernels, sharing them with a second goroutine was measured
+//     slower. (The splitter in parallel.go, which can share a pass with one
+//     helper goroutine, serves the image layers.) A layer must not be used
+//     from two goroutines at once.
 //   - Image layers (Conv2D, ConvTranspose2D, MaxPool2D, Upsample) take one
 //     sample per row flattened channel by channel, row by row (C×H×W), and
 //     report InShape and OutShape beside InSize and OutSize. Convolutions
@@ -46,6 +47,7 @@
 //   - Sigmoid uses a branch-free exponential accurate to a few ulp, and BCE a
 //     table-driven logarithm accurate to one ulp, so results may differ from
 //     math.Exp/math.Log-based code in the last bits. On amd64 with AVX2 the
-//     bias+sigmoid pass runs in assembly (sigmoid_amd64.s) with the same
-//     operations in the same order as the Go loop: identical results.
+//     bias+sigmoid pass and the float32 conversions run in assembly
+//     (sigmoid_amd64.s, narrow_amd64.s) with the same operations in the same
+//     order as the Go loops: identical results.
 package nn

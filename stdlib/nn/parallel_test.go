@@ -14,8 +14,9 @@ import (
 // every element-wise pass split over two goroutines and again on one, on
 // both compute paths: the results must be identical, bit for bit.
 func TestSplitMatchesSerial(t *testing.T) {
-	old := nn.SetMinSplit(0)
+	old, oldDense := nn.SetMinSplit(0), nn.SetDenseMinSplit(0)
 	defer nn.SetMinSplit(old)
+	defer nn.SetDenseMinSplit(oldDense)
 	for _, act := range activations {
 		for _, f32 := range []bool{false, true} {
 			rng := rand.New(rand.NewPCG(30, uint64(act)))
@@ -25,6 +26,7 @@ func TestSplitMatchesSerial(t *testing.T) {
 			dy := randDense(rng, 5, 7, -1, 1)
 			run := func(minSplit int) []*mat.Dense {
 				nn.SetMinSplit(minSplit)
+				nn.SetDenseMinSplit(minSplit)
 				nn.ZeroGrad(d.Params())
 				out := mat.DenseCopyOf(d.Forward(x))
 				dx := mat.DenseCopyOf(d.Backward(dy))
@@ -44,8 +46,9 @@ func TestSplitMatchesSerial(t *testing.T) {
 
 // TestSplitGradients gradient-checks a stack with every pass split.
 func TestSplitGradients(t *testing.T) {
-	old := nn.SetMinSplit(0)
+	old, oldDense := nn.SetMinSplit(0), nn.SetDenseMinSplit(0)
 	defer nn.SetMinSplit(old)
+	defer nn.SetDenseMinSplit(oldDense)
 	rng := rand.New(rand.NewPCG(31, 31))
 	for k, s := range stacks(rng) {
 		x := randDense(rng, 4, 6, 0, 1)

@@ -2,7 +2,6 @@ package nn_test
 
 import (
 	"fmt"
-	"math"
 	"math/rand/v2"
 	"os"
 	"testing"
@@ -105,8 +104,8 @@ func TestTrainingLowersLoss(t *testing.T) {
 }
 
 // BenchmarkTrainStep measures one Forward+MSE+Backward+Adam step of an
-// autoencoder on a batch of 128 random [0,1] samples. NN_SERIAL=1 in the
-// environment keeps every element-wise pass on one goroutine.
+// autoencoder on a batch of 128 random [0,1] samples. NN_SPLIT=1 in the
+// environment splits the large element-wise passes over two goroutines.
 func BenchmarkTrainStep(b *testing.B) {
 	for _, bc := range []struct {
 		name  string
@@ -120,8 +119,8 @@ func BenchmarkTrainStep(b *testing.B) {
 		{"mlp784x256x64-f32", []int{784, 256, 64, 256, 784}, 128, true},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
-			if os.Getenv("NN_SERIAL") != "" {
-				defer nn.SetMinSplit(nn.SetMinSplit(math.MaxInt))
+			if os.Getenv("NN_SPLIT") != "" {
+				defer nn.SetDenseMinSplit(nn.SetDenseMinSplit(1 << 16))
 			}
 			tr := newTrainer(rand.New(rand.NewPCG(1, 1)), bc.sizes, bc.batch, bc.f32)
 			tr.step()
