@@ -13,12 +13,15 @@ import (
 // Decode, Reconstruct, Loss and ReconError, which behave as the
 // Autoencoder methods of the same names.
 type ConvAutoencoder struct {
-	cfg      ConvConfig
-	enc, dec []nn.Layer
+	cfg ConvConfig
+	net *convNet // the layers and parameters
+	// twin shares net's parameter matrices and has its own gradients and
+	// buffers: objective runs half of every batch on it, on another
+	// goroutine (see conv_twin.go). It is built at the first need.
+	twin *convNet
+	tw   twinState
 
-	params         []*nn.Param
 	weights, wgrad []*mat.Dense // kernels (for weight decay) and their gradients
-	dr             scratch      // dLoss/dReconstruction
 }
 
 // NewConv returns an untrained convolutional autoencoder for cfg, its
@@ -34,13 +37,13 @@ func NewConv(cfg ConvConfig) *ConvAutoencoder {
 	}
 	rng := rand.New(rand.NewPCG(uint64(cfg.Seed), 0x61652d636f6e76)) // "ae-conv"
 	k, p, pad := cfg.Kernel, cfg.Pool, cfg.Kernel/2
-	m := &ConvAutoencoder{cfg: cfg}
+	m := &ConvAutoencoder{cfg: cfg, net: &convNet{}}
 	c, h, w := cfg.Channels, cfg.Height, cfg.Width
 	for _, f := range cfg.Filters {
-		m.enc = append(m.enc, nn.NewConv2D(c, h, w, f, k, 1, pad, cfg.Hidden, rng))
+		m.net.enc = append(m.net.enc, nn.NewConv2D(c, h, w, f, k, 1, pad, cfg.Hidden, rng))
 		c = f
 		if p > 1 {
-			m.enc = append(m.enc, nn.NewMaxPool2D(c, h, w, p, p))
+			m.net.enc = append(m.net.enc, nn.NewMaxPool2D(c, h, w, p, p))
 			h, w = h/p, w/p
 		}
 	}
@@ -56,22 +59,22 @@ func NewConv(cfg ConvConfig) *ConvAutoencoder {
 		switch {
 		case cfg.Decoder == UpsampleConv || p == 1:
 			if p > 1 {
-				m.dec = append(m.dec, nn.NewUpsample(c, h, w, p))
+				m.net.dec = append(m.net.dec, nn.NewUpsample(c, h, w, p))
 				h, w = h*p, w*p
 			}
-			m.dec = append(m.dec, nn.NewConv2D(c, h, w, to, k, 1, pad, act, rng))
+			m.net.dec = append(m.net.dec, nn.NewConv2D(c, h, w, to, k, 1, pad, act, rng))
 		default:
-			m.dec = append(m.dec, nn.NewConvTranspose2D(c, h, w, to, k, p, tpad, tout, act, rng))
+			m.net.dec = append(m.net.dec, nn.NewConvTranspose2D(c, h, w, to, k, p, tpad, tout, act, rng))
 			h, w = h*p, w*p
 		}
 		c = to
 	}
-	for _, l := range append(append([]nn.Layer(nil), m.enc...), m.dec...) {
+	for _, l := range append(append([]nn.Layer(nil), m.net.enc...), m.net.dec...) {
 		if c, ok := l.(*nn.Conv2D); ok {
 			c.Float32 = cfg.Float32
 		}
 		ps := l.Params()
-		m.params = append(m.params, ps...)
+		m.net.params = append(m.net.params, ps...)
 		if len(ps) > 0 {
 			m.weights = append(m.weights, ps[0].Value)
 			m.wgrad = append(m.wgrad, ps[0].Grad)
@@ -85,21 +88,21 @@ func NewConv(cfg ConvConfig) *ConvAutoencoder {
 func (m *ConvAutoencoder) Config() ConvConfig { return m.cfg.withDefaults() }
 
 // InputSize returns the width of a data row, Channels·Height·Width.
-func (m *ConvAutoencoder) InputSize() int { return m.enc[0].InSize() }
+func (m *ConvAutoencoder) InputSize() int { return m.net.enc[0].InSize() }
 
 // CodeSize returns the width of a code row, the product of CodeShape.
-func (m *ConvAutoencoder) CodeSize() int { return m.enc[len(m.enc)-1].OutSize() }
+func (m *ConvAutoencoder) CodeSize() int { return m.net.enc[len(m.net.enc)-1].OutSize() }
 
 // CodeShape returns the channels, height and width of the code.
 func (m *ConvAutoencoder) CodeShape() (ch, h, w int) { return m.cfg.codeShape() }
 
 // Encoder returns the encoder layers, input first: *nn.Conv2D and
 // *nn.MaxPool2D. Their parameters are the model's (update in place only).
-func (m *ConvAutoencoder) Encoder() []nn.Layer { return append([]nn.Layer(nil), m.enc...) }
+func (m *ConvAutoencoder) Encoder() []nn.Layer { return append([]nn.Layer(nil), m.net.enc...) }
 
 // Decoder returns the decoder layers, code first: *nn.ConvTranspose2D, or
 // *nn.Upsample and *nn.Conv2D.
-func (m *ConvAutoencoder) Decoder() []nn.Layer { return append([]nn.Layer(nil), m.dec...) }
+func (m *ConvAutoencoder) Decoder() []nn.Layer { return append([]nn.Layer(nil), m.net.dec...) }
 
 // Conv returns the convolution of encoder level i (0 is next to the
 // input), whose W rows are the level's kernels, e.g. to draw the filters.
@@ -112,14 +115,14 @@ func (m *ConvAutoencoder) Conv(i int) *nn.Conv2D {
 	if m.cfg.Pool > 1 {
 		step = 2
 	}
-	return m.enc[i*step].(*nn.Conv2D)
+	return m.net.enc[i*step].(*nn.Conv2D)
 }
 
 // Params returns every trainable parameter, encoder first.
-func (m *ConvAutoencoder) Params() []*nn.Param { return m.params }
+func (m *ConvAutoencoder) Params() []*nn.Param { return m.net.params }
 
 // NumParams returns the number of trainable scalars.
-func (m *ConvAutoencoder) NumParams() int { return nn.NumParams(m.params) }
+func (m *ConvAutoencoder) NumParams() int { return nn.NumParams(m.net.params) }
 
 // String describes the model, for example "ConvAutoencoder 1×28×28 → conv
 // 16-8 3×3 pool 2 → code 8×7×7 → transposed conv (ReLU/Sigmoid, squared
@@ -128,20 +131,18 @@ func (m *ConvAutoencoder) String() string {
 	return fmt.Sprintf("ConvAutoencoder %v, %d parameters", m.cfg, m.NumParams())
 }
 
-// encode runs the encoder on x and returns the layer-owned code.
+// encode runs the encoder on x, its layers splitting the rows over two
+// goroutines, and returns the layer-owned code.
 func (m *ConvAutoencoder) encode(x *mat.Dense) *mat.Dense {
-	for _, l := range m.enc {
-		x = l.Forward(x)
-	}
-	return x
+	m.net.setSerial(false)
+	return m.net.encode(x)
 }
 
-// decode runs the decoder on h and returns the layer-owned output.
+// decode runs the decoder on h, its layers splitting the rows over two
+// goroutines, and returns the layer-owned output.
 func (m *ConvAutoencoder) decode(h *mat.Dense) *mat.Dense {
-	for _, l := range m.dec {
-		h = l.Forward(h)
-	}
-	return h
+	m.net.setSerial(false)
+	return m.net.decode(h)
 }
 
 // Encode returns the codes of the rows of x (n×CodeSize, each row a
@@ -201,60 +202,6 @@ func (m *ConvAutoencoder) evaluate(x *mat.Dense) Terms {
 	return t
 }
 
-// microRows is the number of rows that objective runs through the whole
-// network at a time. The activations of a few dozen images stay in the
-// caches between the layers, where those of a whole batch of 128 would
-// stream through memory (16×28×28 float64 values are 100 KB per image).
-var microRows = 16
-
-// objective runs a forward pass on xin and returns the loss terms against
-// target (the clean input). With grad it first zeroes the gradients, then
-// leaves the gradient of Total in every parameter's Grad. The rows go
-// through the network microRows at a time; every term is a mean over rows
-// of per-row terms (the weight decay aside), so the result is the whole
-// batch's, to rounding.
-func (m *ConvAutoencoder) objective(xin, target *mat.Dense, grad bool) Terms {
-	rows, cols := xin.Dims()
-	checkSame("reconstruction loss", xin, target)
-	var t Terms
-	if grad {
-		nn.ZeroGrad(m.params)
-	}
-	for lo := 0; lo < rows; lo += microRows {
-		hi := min(lo+microRows, rows)
-		in := xin.Slice(lo, hi, 0, cols).(*mat.Dense)
-		tg := target.Slice(lo, hi, 0, cols).(*mat.Dense)
-		r := m.decode(m.encode(in))
-		var dr *mat.Dense
-		if grad {
-			dr = m.dr.ensure(hi-lo, cols)
-		}
-		share := float64(hi-lo) / float64(rows)
-		t.Reconstruction += share * reconstruction(m.cfg.Loss, r, tg, dr)
-		if !grad {
-			continue
-		}
-		dr.Scale(share, dr)
-		dy := dr
-		for i := len(m.dec) - 1; i >= 0; i-- {
-			dy = m.dec[i].Backward(dy)
-		}
-		for i := len(m.enc) - 1; i > 0; i-- {
-			dy = m.enc[i].Backward(dy)
-		}
-		m.enc[0].(nn.ParamBackwarder).BackwardParams(dy)
-	}
-	if m.cfg.WeightDecay > 0 {
-		var g []*mat.Dense
-		if grad {
-			g = m.wgrad
-		}
-		t.WeightDecay = WeightDecayPenalty(m.weights, m.cfg.WeightDecay, g)
-	}
-	t.sum()
-	return t
-}
-
 // parameters and corruption let fitLoop drive the model.
-func (m *ConvAutoencoder) parameters() []*nn.Param { return m.params }
+func (m *ConvAutoencoder) parameters() []*nn.Param { return m.net.params }
 func (m *ConvAutoencoder) corruption() Noise       { return m.cfg.Noise }

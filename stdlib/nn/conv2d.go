@@ -33,6 +33,9 @@ type Conv2D struct {
 	// stride 1 (other strides compute in float64) and takes effect at the
 	// next Forward. Leave it off for gradient checks.
 	Float32 bool
+	// Serial, when set, keeps every pass on the calling goroutine instead
+	// of splitting the batch over two (see the package documentation).
+	Serial bool
 
 	g      convGeom
 	outC   int
@@ -147,7 +150,7 @@ func (c *Conv2D) Forward(x *mat.Dense) *mat.Dense {
 	if c.used32 {
 		c.narrowW()
 	}
-	runSplit(&c.sp, n, n*c.g.rows()*c.g.outArea(), c.fwdFn)
+	runSplit(&c.sp, c.Serial, n, n*c.g.rows()*c.g.outArea(), c.fwdFn)
 	return c.a.m
 }
 
@@ -239,7 +242,7 @@ func (c *Conv2D) backward(dy *mat.Dense, input bool) *mat.Dense {
 	if c.used32 {
 		c.narrowW()
 	}
-	runSplit(&c.sp, n, n*c.g.rows()*c.g.outArea(), c.bwdFn)
+	runSplit(&c.sp, c.Serial, n, n*c.g.rows()*c.g.outArea(), c.bwdFn)
 	if w1 := &c.work[1]; w1.used {
 		addInto(c.w.Grad.RawMatrix().Data, w1.gw)
 		addInto(c.b.Grad.RawRowView(0), w1.gb)

@@ -11,7 +11,9 @@ import (
 // splitter), each half with its own chunk buffers and, in Backward, its own
 // partial parameter gradients, added into Param.Grad after both halves are
 // done. Results depend on the split (the order of the sums), which depends
-// only on the batch size and GOMAXPROCS, so they are reproducible.
+// only on the batch size and GOMAXPROCS, so they are reproducible. A layer
+// whose Serial field is set never splits: for callers that run several
+// copies of a network on different goroutines themselves.
 
 // convWork is the scratch of one half of a split pass.
 type convWork struct {
@@ -45,8 +47,9 @@ func grow(s []float64, n int) []float64 {
 // values, in two halves when that pays. While two halves run, OpenBLAS is
 // held to one thread (if it had more) so that each half's products run on
 // its own core instead of two thread pools fighting for the same two cores.
-func runSplit(sp *splitter, n, work int, f func(lo, hi int)) {
-	if work < minSplit || n < 2 || runtime.GOMAXPROCS(0) < 2 {
+// With serial set it runs f(0, n) on the calling goroutine.
+func runSplit(sp *splitter, serial bool, n, work int, f func(lo, hi int)) {
+	if serial || work < minSplit || n < 2 || runtime.GOMAXPROCS(0) < 2 {
 		f(0, n)
 		return
 	}

@@ -33,6 +33,9 @@ type ConvTranspose2D struct {
 	B *mat.Dense
 	// Act is the activation applied after the transposed convolution.
 	Act Activation
+	// Serial, when set, keeps every pass on the calling goroutine instead
+	// of splitting the batch over two (see the package documentation).
+	Serial bool
 
 	g      convGeom // of the adjoint convolution: OutC×OH×OW -> InC×H×W
 	inC    int
@@ -164,7 +167,7 @@ func (t *ConvTranspose2D) Forward(x *mat.Dense) *mat.Dense {
 	if t.fwdFn == nil {
 		t.fwdFn, t.bwdFn = t.forwardRange, t.backwardRange
 	}
-	runSplit(&t.sp, n, n*t.g.rows()*t.g.outArea(), t.fwdFn)
+	runSplit(&t.sp, t.Serial, n, n*t.g.rows()*t.g.outArea(), t.fwdFn)
 	return t.a.m
 }
 
@@ -218,7 +221,7 @@ func (t *ConvTranspose2D) backward(dy *mat.Dense, input bool) *mat.Dense {
 		t.dxm = t.dx.ensure(n, t.InSize())
 	}
 	t.work[0].used, t.work[1].used = false, false
-	runSplit(&t.sp, n, n*t.g.rows()*t.g.outArea(), t.bwdFn)
+	runSplit(&t.sp, t.Serial, n, n*t.g.rows()*t.g.outArea(), t.bwdFn)
 	if w1 := &t.work[1]; w1.used {
 		addInto(t.w.Grad.RawMatrix().Data, w1.gw)
 		addInto(t.b.Grad.RawRowView(0), w1.gb)

@@ -41,7 +41,8 @@
 //     are cross-correlations (no kernel flip) computed by im2col and one
 //     GEMM per cache-sized chunk of samples; ConvTranspose2D with the same
 //     W is their adjoint. They split a batch into two halves of samples on
-//     two goroutines, holding OpenBLAS to one thread meanwhile; parameter
+//     two goroutines (unless Serial is set), holding OpenBLAS to one
+//     thread meanwhile; parameter
 //     gradients of the halves are summed at the end, so they equal a
 //     single goroutine's to rounding, not bit for bit.
 //   - Sigmoid uses a branch-free exponential accurate to a few ulp, and BCE a

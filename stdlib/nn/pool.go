@@ -13,6 +13,10 @@ import (
 // order on ties; a NaN in a window wins, so it propagates). It has no
 // parameters.
 type MaxPool2D struct {
+	// Serial, when set, keeps every pass on the calling goroutine instead
+	// of splitting the batch over two (see the package documentation).
+	Serial bool
+
 	g     convGeom
 	idx   []int32 // per output value of the last Forward: offset of the max in its sample
 	a, dx buffer
@@ -76,7 +80,11 @@ func (p *MaxPool2D) Forward(x *mat.Dense) *mat.Dense {
 	if p.fwdFn == nil {
 		p.fwdFn, p.bwdFn = p.forwardRange, p.backwardRange
 	}
-	p.sp.split(n, n*p.InSize(), p.fwdFn)
+	if p.Serial {
+		p.fwdFn(0, n)
+	} else {
+		p.sp.split(n, n*p.InSize(), p.fwdFn)
+	}
 	p.x = nil
 	return a
 }
@@ -162,7 +170,11 @@ func (p *MaxPool2D) Backward(dy *mat.Dense) *mat.Dense {
 	sameShape(dy, p.a.m)
 	dx := p.dx.ensure(p.n, p.InSize())
 	p.dy = dy
-	p.sp.split(p.n, p.n*p.InSize(), p.bwdFn)
+	if p.Serial {
+		p.bwdFn(0, p.n)
+	} else {
+		p.sp.split(p.n, p.n*p.InSize(), p.bwdFn)
+	}
 	p.dy = nil
 	return dx
 }
