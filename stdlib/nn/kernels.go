@@ -77,12 +77,25 @@ func biasActivate(a Activation, out, z, b []float64) {
 
 // backActivate stores dy ⊙ f'(z) in dz and adds it to the bias gradient gb,
 // in one pass. out is f(z), from which the sigmoid and tanh slopes are
-// computed without another exponential.
+// computed without another exponential. On amd64 with AVX2, Sigmoid, Tanh
+// and ReLU run four elements at a time in assembly (back_amd64.s) with the
+// same operations: identical results.
 func backActivate(a Activation, dz, dy, z, out, gb []float64) {
 	dy = dy[:len(dz)]
 	z = z[:len(dz)]
 	out = out[:len(dz)]
 	gb = gb[:len(dz)]
+	if n := len(dz) &^ 3; useAVX2 && n > 0 && (a == Sigmoid || a == Tanh || a == ReLU) {
+		switch a {
+		case Sigmoid:
+			backSigmoidAVX(&dz[0], &dy[0], &out[0], &gb[0], n)
+		case Tanh:
+			backTanhAVX(&dz[0], &dy[0], &out[0], &gb[0], n)
+		case ReLU:
+			backReLUAVX(&dz[0], &dy[0], &z[0], &gb[0], n)
+		}
+		dz, dy, z, out, gb = dz[n:], dy[n:], z[n:], out[n:], gb[n:]
+	}
 	switch a {
 	case Identity:
 		for j := range dz {
@@ -93,14 +106,14 @@ func backActivate(a Activation, dz, dy, z, out, gb []float64) {
 	case Sigmoid:
 		for j := range dz {
 			s := out[j]
-			g := dy[j] * s * (1 - s)
+			g := float64(dy[j] * s * (1 - s)) // rounded: never fused into gb's sum
 			dz[j] = g
 			gb[j] += g
 		}
 	case Tanh:
 		for j := range dz {
 			t := out[j]
-			g := dy[j] * (1 - t*t)
+			g := float64(dy[j] * (1 - float64(t*t))) // rounded products, as in backTanhAVX
 			dz[j] = g
 			gb[j] += g
 		}
@@ -114,7 +127,7 @@ func backActivate(a Activation, dz, dy, z, out, gb []float64) {
 		const one, leaky = 0x3ff0000000000000, 0x3f847ae147ae147b // bits of 1 and 0.01
 		for j := range dz {
 			m := positiveMask(z[j])
-			g := dy[j] * math.Float64frombits(one&m|leaky&^m)
+			g := float64(dy[j] * math.Float64frombits(one&m|leaky&^m))
 			dz[j] = g
 			gb[j] += g
 		}
@@ -128,7 +141,7 @@ func backActivateFromZ(a Activation, dz, dy, z, gb []float64) {
 	z = z[:len(dz)]
 	gb = gb[:len(dz)]
 	for j := range dz {
-		g := dy[j] * a.Slope(z[j])
+		g := float64(dy[j] * a.Slope(z[j]))
 		dz[j] = g
 		gb[j] += g
 	}
