@@ -12,7 +12,9 @@ import (
 func TestBackActivateKernelsMatchGo(t *testing.T) {
 	rng := rand.New(rand.NewPCG(8, 8))
 	special := []float64{0, math.Copysign(0, -1), math.NaN(), -math.NaN(), math.Inf(1), math.Inf(-1), 5e-324, -5e-324}
-	same := func(a, b float64) bool { return math.Float64bits(a) == math.Float64bits(b) || math.IsNaN(a) && math.IsNaN(b) }
+	same := func(a, b float64) bool {
+		return math.Float64bits(a) == math.Float64bits(b) || math.IsNaN(a) && math.IsNaN(b)
+	}
 	for _, a := range []Activation{Identity, Sigmoid, Tanh, ReLU, LeakyReLU} {
 		for _, n := range []int{0, 1, 3, 4, 5, 12, 37} {
 			dz, dy, z, out, gb := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
