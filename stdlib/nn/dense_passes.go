@@ -3,7 +3,7 @@ package nn
 import "math"
 
 // The element-wise passes of a Dense layer, each over a range of rows or
-// columns so that splitter can share it between two goroutines.
+// columns so that splitter could share it between two goroutines.
 
 // phase names an element-wise pass of Dense.
 type phase int

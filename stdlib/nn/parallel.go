@@ -5,8 +5,8 @@ import (
 	"sync"
 )
 
-// Large element-wise passes (bias and activation, activation derivative,
-// float32 conversions) are split between the calling goroutine and one
+// A large pass (the image layers' batches; Dense passes only when tests
+// lower denseMinSplit) is split between the calling goroutine and one
 // helper goroutine, started on first use and kept for the life of the
 // process. The hand-off goes through a channel of plain structs and a
 // method value bound once per layer, so it allocates nothing.
