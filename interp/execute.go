@@ -230,7 +230,7 @@ func (s *Session) runOne(c *cell, r run, last bool) bool {
 
 	var tail ast.Expr
 	var units []unit
-	globals := s.yi.Globals()
+	globals := s.globals()
 	switch r.kind {
 	case runImport:
 		if imp := s.book.dropKnownImports(file); len(imp) > 0 {
@@ -305,6 +305,17 @@ func (s *Session) runUnit(c *cell, u unit, globals map[string]reflect.Value) boo
 		}
 	}
 	if err != nil {
+		g := s.globals()
+		s.book.mu.Lock()
+		changed := rewriteRangeInt(u.node, g, &s.book.goSeq)
+		s.book.mu.Unlock()
+		if changed {
+			if p, err2 := s.compile(u.node); err2 == nil {
+				prog, err = p, nil
+			}
+		}
+	}
+	if err != nil {
 		c.fail(s.errorOf(err))
 		return false
 	}
@@ -323,4 +334,16 @@ func (s *Session) runUnit(c *cell, u unit, globals map[string]reflect.Value) boo
 	}
 	s.book.addImports(u.imports)
 	return true
+}
+
+// globals returns yaegi's globals. After a failed compile, yaegi may know a
+// global whose storage its frame does not have yet (the next Execute makes
+// it) and Globals panics: globals then returns none.
+func (s *Session) globals() (g map[string]reflect.Value) {
+	defer func() {
+		if recover() != nil {
+			g = map[string]reflect.Value{}
+		}
+	}()
+	return s.yi.Globals()
 }

@@ -115,7 +115,7 @@ var declKinds = map[string]assist.Kind{
 // Globals implements assist.Scope: what the cells declared, with the doc
 // comments written in the cells and the types of the current values.
 func (s *Session) Globals() []assist.Symbol {
-	vals := s.yi.Globals()
+	vals := s.globals()
 	var out []assist.Symbol
 	for _, d := range s.book.sortedDecls() {
 		if hidden(d.Name) {
@@ -154,7 +154,7 @@ func (s *Session) Lookup(expr string) (_ reflect.Value, found bool) {
 		parts = parts[1:]
 	} else {
 		var ok bool
-		if v, ok = s.yi.Globals()[parts[0]]; !ok {
+		if v, ok = s.globals()[parts[0]]; !ok {
 			return reflect.Value{}, false
 		}
 	}

@@ -71,3 +71,20 @@ func TestMembersOfSourcePackages(t *testing.T) {
 		t.Error("Lookup(nope.x) found something")
 	}
 }
+
+// TestCompleteAfterFailedCompile: yaegi knows the globals of a run that
+// failed to compile before its frame has room for them; completion and
+// the next cells must not fail on that.
+func TestCompleteAfterFailedCompile(t *testing.T) {
+	s := sess(t)
+	_, res := runCell(t, s, "failA := 1\nfailB := []int{1}\nfailC := undefinedQQ")
+	if res.Error == nil {
+		t.Fatal("no error")
+	}
+	_ = s.Complete("fail", 4)
+	_ = s.Inspect("failA", 2, 0)
+	_ = s.Globals()
+	if got := plain(mustRun(t, s, "failD := 2\nfailD")); got != "2" {
+		t.Errorf("next cell: %q", got)
+	}
+}

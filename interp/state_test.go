@@ -151,3 +151,23 @@ func TestSilent(t *testing.T) {
 		t.Errorf("silent cell: error %v, result %v", res.Error, rec.result())
 	}
 }
+
+func TestRangeOverInt(t *testing.T) {
+	s := sess(t)
+	tests := []struct{ code, want string }{
+		{"ri := 0\nfor i := range 4 { ri += i }\nri", "6"},
+		{"rn := 3\nrc := 0\nfor range rn { rc++ }\nrc", "3"},
+		{"func tri(n int) int {\n\tt := 0\n\tfor i := range n + 1 {\n\t\tt += i\n\t}\n\treturn t\n}\ntri(4)", "10"},
+		{"rs := []int{5, 6}\nrt := 0\nfor i := range rs { rt += i }\nfor i := range 2 { rt += i }\nrt", "2"},
+	}
+	for _, tt := range tests {
+		rec, res := runCell(t, s, tt.code)
+		if res.Error != nil {
+			t.Errorf("%q: %s", tt.code, res.Error)
+			continue
+		}
+		if got := plain(rec); got != tt.want {
+			t.Errorf("%q = %q, want %q", tt.code, got, tt.want)
+		}
+	}
+}

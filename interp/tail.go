@@ -112,7 +112,7 @@ func quoteIf(mime string) string {
 // releaseGlobal sets the global name to its zero value, so that the value
 // it held can be collected.
 func (s *Session) releaseGlobal(name string) {
-	if v, ok := s.yi.Globals()[name]; ok && v.CanSet() {
+	if v, ok := s.globals()[name]; ok && v.CanSet() {
 		v.Set(zeroOf(v))
 	}
 }
