@@ -333,3 +333,11 @@ func (b *book) redefinedTypes(fset *token.FileSet, f *ast.File) []string {
 	}
 	return out
 }
+
+// withSeq calls f with the sequence that numbers the session's fresh
+// names, under the lock.
+func (b *book) withSeq(f func(seq *int)) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	f(&b.goSeq)
+}

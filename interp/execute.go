@@ -224,9 +224,7 @@ func (s *Session) runOne(c *cell, r run, last bool) bool {
 		return false
 	}
 	imports := s.book.importsCopy()
-	s.book.mu.Lock()
-	rewriteGo(fset, node, imports, &s.book.goSeq)
-	s.book.mu.Unlock()
+	s.book.withSeq(func(seq *int) { rewriteGo(fset, node, imports, seq) })
 
 	var tail ast.Expr
 	var units []unit
@@ -257,9 +255,7 @@ func (s *Session) runOne(c *cell, r run, last bool) bool {
 		}
 		u := unit{node: body}
 		u.rewritten, u.released = rewriteRedeclare(body, globals)
-		s.book.mu.Lock()
-		u.blanks = renameBlanks(body, &s.book.goSeq)
-		s.book.mu.Unlock()
+		s.book.withSeq(func(seq *int) { u.blanks = renameBlanks(body, seq) })
 		markStatements(fset, body)
 		if len(body.List) > 0 {
 			units = append(units, u)
@@ -306,9 +302,8 @@ func (s *Session) runUnit(c *cell, u unit, globals map[string]reflect.Value) boo
 	}
 	if err != nil {
 		g := s.globals()
-		s.book.mu.Lock()
-		changed := rewriteRangeInt(u.node, g, &s.book.goSeq)
-		s.book.mu.Unlock()
+		var changed bool
+		s.book.withSeq(func(seq *int) { changed = rewriteRangeInt(u.node, g, seq) })
 		if changed {
 			if p, err2 := s.compile(u.node); err2 == nil {
 				prog, err = p, nil

@@ -67,10 +67,8 @@ func (s *Session) showTail(c *cell, e ast.Expr) bool {
 	// method that compiles; then _gkrt.Result(_gkR).
 	// A fresh name each time: yaegi mixes up a global declared again with
 	// another type.
-	s.book.mu.Lock()
-	s.book.goSeq++
-	rv := fmt.Sprintf("_gkR%d", s.book.goSeq)
-	s.book.mu.Unlock()
+	var rv string
+	s.book.withSeq(func(seq *int) { *seq++; rv = fmt.Sprintf("_gkR%d", *seq) })
 	assign := &ast.AssignStmt{Lhs: []ast.Expr{&ast.Ident{NamePos: p, Name: rv}}, TokPos: p, Tok: token.DEFINE, Rhs: []ast.Expr{e}}
 	block.List = []ast.Stmt{assign}
 	probe, err := s.compile(block)
