@@ -48,9 +48,11 @@ func (m *ConvAutoencoder) Fit(x *mat.Dense, opts FitOptions) (*History, error) {
 // or in the validation set is returned as an error before any step. A width
 // other than InputSize panics with a *ShapeError.
 //
-// The convolution layers split every batch over two goroutines; during the
-// run OpenBLAS is held to one thread (stdlib/backend.SetThreads) and
-// restored afterwards.
+// With two or more processors every batch is cut in two halves computed
+// on two goroutines (the second on a twin network that shares the weights,
+// see conv_twin.go), so the gradient equals the whole batch's to rounding
+// and depends only on the batch. During the run OpenBLAS is held to one
+// thread (stdlib/backend.SetThreads) and restored afterwards.
 func (m *ConvAutoencoder) FitContext(ctx context.Context, x *mat.Dense, opts FitOptions) (*History, error) {
 	checkWidth("Fit", x, m.InputSize())
 	if opts.Validation != nil {
@@ -60,8 +62,8 @@ func (m *ConvAutoencoder) FitContext(ctx context.Context, x *mat.Dense, opts Fit
 		return &History{Stage: "fit"}, err
 	}
 	opts.defaults(&Config{Seed: m.cfg.Seed})
-	// The layers split every batch over two goroutines themselves: hold
-	// OpenBLAS to one thread for the whole run rather than per layer.
+	// Two goroutines compute every batch: hold OpenBLAS to one thread for
+	// the whole run, so that two thread pools do not fight for the cores.
 	if t := backend.Threads(); t > 1 && runtime.GOMAXPROCS(0) > 1 {
 		backend.SetThreads(1)
 		defer backend.SetThreads(t)
