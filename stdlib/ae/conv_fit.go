@@ -48,11 +48,11 @@ func (m *ConvAutoencoder) Fit(x *mat.Dense, opts FitOptions) (*History, error) {
 // or in the validation set is returned as an error before any step. A width
 // other than InputSize panics with a *ShapeError.
 //
-// With two or more processors every batch is cut in two halves computed
-// on two goroutines (the second on a twin network that shares the weights,
-// see conv_twin.go), so the gradient equals the whole batch's to rounding
-// and depends only on the batch. During the run OpenBLAS is held to one
-// thread (stdlib/backend.SetThreads) and restored afterwards.
+// With two or more processors every batch is cut in two halves computed on
+// two goroutines (the second on a twin network that shares the weights), so
+// the gradient equals the whole batch's to rounding and depends only on the
+// batch (and on whether GOMAXPROCS > 1). During the run OpenBLAS is held to
+// one thread (stdlib/backend.SetThreads) and restored afterwards.
 func (m *ConvAutoencoder) FitContext(ctx context.Context, x *mat.Dense, opts FitOptions) (*History, error) {
 	checkWidth("Fit", x, m.InputSize())
 	if opts.Validation != nil {
