@@ -54,7 +54,11 @@
 //
 //   - min(1, 2.5) is an int (the type comes from the first argument) and
 //     min(x) with one argument does not compile; there is no clear builtin
-//     and no range over int or func.
+//     and no range over func. A range over an integer, which yaegi cannot
+//     compile, is rewritten to a counting loop.
+//   - In a panic, yaegi places a function's frame at the function's first
+//     statement; the session names the right top-level statement of the cell
+//     (statement markers), not the line inside the function.
 //   - A type declared again with another definition keeps its first one (the
 //     session warns on stderr); functions declared before a function is
 //     redefined keep calling the old one.
@@ -62,7 +66,9 @@
 //     cell).
 //   - A compiled call that never returns and never polls the session's
 //     context keeps its cell stopping until it returns; only a restart ends
-//     it sooner. Each interrupt leaves one parked goroutine until Close.
+//     it sooner. Each interrupt leaves one parked goroutine until Close. A
+//     goroutine of a cell that is inside such a call when the interrupt comes
+//     goes on with its interpreted code once the call returns.
 //   - yaegi's Execute resizes its global frame without synchronisation
 //     while goroutines of earlier programs read it: under -race, cells whose
 //     goroutines outlive a program are reported inside yaegi.
