@@ -55,3 +55,20 @@ func benchConvAEStep(b *testing.B, f32 bool) {
 		b.ReportMetric(float64(b.N*batch)/cpu.Seconds(), "samples/cpu-s")
 	}
 }
+
+// BenchmarkMaxPool2D measures Forward and Backward of 2×2 pooling on 16
+// channels of 28×28 for 4 images, the size of one micro-batch of ae's
+// convolutional autoencoder.
+func BenchmarkMaxPool2D(b *testing.B) {
+	rng := rand.New(rand.NewPCG(50, 2))
+	p := nn.NewMaxPool2D(16, 28, 28, 2, 2)
+	p.Serial = true
+	x := randDense(rng, 4, p.InSize(), -1, 1)
+	dy := randDense(rng, 4, p.OutSize(), -1, 1)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		p.Forward(x)
+		p.Backward(dy)
+	}
+	b.ReportMetric(float64(b.N*4)/b.Elapsed().Seconds(), "samples/s")
+}
