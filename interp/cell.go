@@ -34,6 +34,7 @@ type cell struct {
 	extras      map[string]any
 	userExpr    map[string]any
 	goneOnce    sync.Once
+	replied     bool         // Execute has made its reply
 	atPos       atomic.Int64 // line<<20 | column of the running top-level statement
 }
 
@@ -86,15 +87,18 @@ func (c *cell) fail(err *kernel.Error) {
 }
 
 // failFromGoroutine records the panic of a goroutine as the cell's error
-// and asks Execute to stop the cell. It returns false when the cell is
-// already over.
+// and asks Execute to stop the cell. It returns false when Execute has
+// already made its reply.
 func (c *cell) failFromGoroutine(e *kernel.Error) bool {
-	select {
-	case <-c.done:
+	c.mu.Lock()
+	if c.replied {
+		c.mu.Unlock()
 		return false
-	default:
 	}
-	c.fail(e)
+	if c.err == nil || c.err.Name == ErrInterrupted {
+		c.err = e
+	}
+	c.mu.Unlock()
 	c.goneOnce.Do(func() { close(c.gone) })
 	return true
 }

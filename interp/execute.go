@@ -62,6 +62,7 @@ func (s *Session) Execute(ctx context.Context, req kernel.ExecuteRequest, out ke
 
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.replied = true
 	res := kernel.ExecuteResult{Error: c.err, UserExpressions: c.userExpr}
 	if c.err == nil && c.data != nil && !req.Silent {
 		out.Result(kernel.MIMEBundle(c.data), kernel.MIMEBundle(c.md))
@@ -151,6 +152,7 @@ func (s *Session) stillStopping(c *cell) kernel.ExecuteResult {
 	e := &kernel.Error{Name: ErrInterrupted,
 		Value: "interrupted, but compiled code is still running; the next cell will wait until it returns (restart the kernel to stop it now)"}
 	c.mu.Lock()
+	c.replied = true
 	if c.err != nil && c.err.Name != ErrInterrupted {
 		e = c.err
 	}

@@ -69,7 +69,7 @@ func (s *Session) goPanic(r any, where string, id int64) {
 	e := s.errorOf(yaegi.Panic{Value: r})
 	e.Value = fmt.Sprintf("%s (in a goroutine started at %s)", e.Value, where)
 	e.Traceback[0] = "panic: " + e.Value
-	if c := s.current(); c != nil && c.id == id && c.failFromGoroutine(e) {
+	if c := s.latest(); c != nil && c.id == id && c.failFromGoroutine(e) {
 		return
 	}
 	if c := s.latest(); c != nil {
