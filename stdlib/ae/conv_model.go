@@ -3,6 +3,7 @@ package ae
 import (
 	"fmt"
 	"math/rand/v2"
+	"sync"
 
 	"github.com/gokernel/gokernel/stdlib/nn"
 	"gonum.org/v1/gonum/mat"
@@ -15,11 +16,12 @@ import (
 type ConvAutoencoder struct {
 	cfg ConvConfig
 	net *convNet // the layers and parameters
-	// twin shares net's parameter matrices and has its own gradients and
-	// buffers: objective runs half of every batch on it, on another
-	// goroutine (see conv_twin.go). It is built at the first need.
-	twin *convNet
-	tw   twinState
+	// twins share net's parameter matrices and have their own gradients
+	// and buffers: objective runs parts of every batch on them, on other
+	// goroutines (see conv_twin.go). They are built at the first need.
+	twins []*convNet
+	tw    []*twinState
+	twWG  sync.WaitGroup
 
 	weights, wgrad []*mat.Dense // kernels (for weight decay) and their gradients
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -363,12 +364,14 @@ func TestConvFloat32TrainsAlike(t *testing.T) {
 }
 
 // TestConvMicroBatchesMatchWholeBatch checks that running a batch through
-// the network in micro-batches gives the whole batch's loss and gradient.
+// the network in micro-batches, on one goroutine or divided among several
+// network copies, gives the whole batch's loss and gradient.
 func TestConvMicroBatchesMatchWholeBatch(t *testing.T) {
 	m := NewConv(ConvConfig{Height: 8, Width: 8, Filters: []int{3, 2}, Hidden: nn.ReLU, Output: nn.Sigmoid, Loss: CrossEntropy, WeightDecay: 0.01, Seed: 2})
-	x := blobs(11, 3)
-	run := func(micro int) (Terms, []*mat.Dense) {
+	x := blobs(23, 3)
+	run := func(micro, procs int) (Terms, []*mat.Dense) {
 		defer SetMicroRows(SetMicroRows(micro))
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
 		terms := m.objective(x, x, true)
 		var g []*mat.Dense
 		for _, p := range m.Params() {
@@ -376,14 +379,16 @@ func TestConvMicroBatchesMatchWholeBatch(t *testing.T) {
 		}
 		return terms, g
 	}
-	whole, gw := run(100)
-	parts, gp := run(3)
-	if math.Abs(whole.Total-parts.Total) > 1e-12*whole.Total {
-		t.Errorf("loss %v in micro-batches, %v whole", parts, whole)
-	}
-	for i := range gw {
-		if !mat.EqualApprox(gw[i], gp[i], 1e-12) {
-			t.Errorf("gradient of parameter %d differs between micro-batches and the whole batch", i)
+	whole, gw := run(100, 1)
+	for _, c := range [][2]int{{3, 1}, {3, 2}, {2, 4}, {5, 3}} {
+		parts, gp := run(c[0], c[1])
+		if math.Abs(whole.Total-parts.Total) > 1e-12*whole.Total {
+			t.Errorf("micro %d, %d procs: loss %v, whole batch %v", c[0], c[1], parts, whole)
+		}
+		for i := range gw {
+			if !mat.EqualApprox(gw[i], gp[i], 1e-12) {
+				t.Errorf("micro %d, %d procs: gradient of parameter %d differs from the whole batch's", c[0], c[1], i)
+			}
 		}
 	}
 }

@@ -13,12 +13,13 @@ import (
 // the network microRows rows at a time, so that the activations of a few
 // images stay in the caches between the layers, where those of a whole batch
 // would stream through memory (16×28×28 float64 values are 100 KB per
-// image). With two processors the batch is cut in two halves: the first
-// runs on the model's network on the calling goroutine, the second on its
-// twin on another goroutine; the twin shares the parameter matrices but
-// has its own gradients, added into the model's at the end. The layers then
-// run serially (nn's Serial), one goroutine per half, with one hand-off per
-// batch instead of two per layer and micro-batch.
+// image). With P > 1 processors the batch is cut in P parts (at most
+// maxParts): the first runs on the model's network on the calling
+// goroutine, the others on replicas ("twins") on goroutines of their own;
+// a twin shares the parameter matrices but has its own gradients, added
+// into the model's at the end. The layers then run serially (nn's Serial),
+// one goroutine per part, with one hand-off per batch instead of two per
+// layer and micro-batch.
 
 // microRows is the number of rows objective runs through the network at a
 // time.
@@ -141,24 +142,35 @@ func newTwin(n *convNet) *convNet {
 	return t
 }
 
-// twinState is the hand-off of a batch half to the twin's goroutine.
+// maxParts bounds the number of goroutines (and network copies) a batch
+// is divided among.
+const maxParts = 8
+
+// twinState is the hand-off of one part of a batch to a replica's
+// goroutine.
 type twinState struct {
-	wg           sync.WaitGroup
+	wg           *sync.WaitGroup
 	runFn        func() // run, bound once
 	net          *convNet
 	loss         LossKind
 	xin, target  *mat.Dense
 	lo, hi, rows int
 	grad         bool
-	rec          float64 // the half's share of the reconstruction term
-	panicked     any     // a panic of the half, re-raised by objective
+	rec          float64 // the part's share of the reconstruction term
+	panicked     any     // a panic of the part, re-raised by objective
 }
 
-// run is the twin goroutine's body.
+// run is the replica goroutine's body.
 func (s *twinState) run() {
 	defer s.wg.Done()
 	defer func() { s.panicked = recover() }()
 	s.rec = s.net.pass(s.loss, s.xin, s.target, s.lo, s.hi, s.rows, s.grad)
+}
+
+// parts returns how many parts objective divides a batch of rows into:
+// one per processor, at most maxParts, each of at least microRows rows.
+func parts(rows int) int {
+	return max(1, min(runtime.GOMAXPROCS(0), maxParts, rows/microRows))
 }
 
 // objective runs a forward pass on xin and returns the loss terms against
@@ -173,50 +185,11 @@ func (m *ConvAutoencoder) objective(xin, target *mat.Dense, grad bool) Terms {
 		nn.ZeroGrad(m.net.params)
 	}
 	var t Terms
-	half := (rows/2 + microRows - 1) / microRows * microRows
-	if runtime.GOMAXPROCS(0) < 2 || half == 0 || half >= rows {
+	if np := parts(rows); np == 1 {
 		m.net.setSerial(false)
 		t.Reconstruction = m.net.pass(m.cfg.Loss, xin, target, 0, rows, rows, grad)
 	} else {
-		if m.twin == nil {
-			m.twin = newTwin(m.net)
-			m.tw.runFn = m.tw.run
-			m.twin.setSerial(true)
-		}
-		for i, l := range m.net.enc { // follow a Float32 change on the model's layers
-			if c, ok := l.(*nn.Conv2D); ok {
-				m.twin.enc[i].(*nn.Conv2D).Float32 = c.Float32
-			}
-		}
-		for i, l := range m.net.dec {
-			if c, ok := l.(*nn.Conv2D); ok {
-				m.twin.dec[i].(*nn.Conv2D).Float32 = c.Float32
-			}
-		}
-		m.net.setSerial(true)
-		if grad {
-			nn.ZeroGrad(m.twin.params)
-		}
-		s := &m.tw
-		s.xin, s.target, s.lo, s.hi, s.rows, s.grad = xin, target, half, rows, rows, grad
-		s.loss, s.net, s.panicked = m.cfg.Loss, m.twin, nil
-		s.wg.Add(1)
-		go s.runFn()
-		t.Reconstruction = m.net.pass(m.cfg.Loss, xin, target, 0, half, rows, grad)
-		s.wg.Wait()
-		s.xin, s.target = nil, nil
-		if s.panicked != nil {
-			panic(s.panicked)
-		}
-		t.Reconstruction += s.rec
-		if grad {
-			for i, p := range m.net.params {
-				g := p.Grad.RawMatrix().Data
-				for j, v := range m.twin.params[i].Grad.RawMatrix().Data {
-					g[j] += v
-				}
-			}
-		}
+		t.Reconstruction = m.parallelPass(np, xin, target, grad)
 	}
 	if m.cfg.WeightDecay > 0 {
 		var g []*mat.Dense
@@ -227,4 +200,69 @@ func (m *ConvAutoencoder) objective(xin, target *mat.Dense, grad bool) Terms {
 	}
 	t.sum()
 	return t
+}
+
+// parallelPass divides the rows into np parts of whole micro-batches, runs
+// the first on the model's network here and the others on replicas on their
+// own goroutines, adds the replicas' gradients into the model's (with
+// grad) and returns the reconstruction term.
+func (m *ConvAutoencoder) parallelPass(np int, xin, target *mat.Dense, grad bool) float64 {
+	rows, _ := xin.Dims()
+	for len(m.twins) < np-1 {
+		tw := newTwin(m.net)
+		tw.setSerial(true)
+		m.twins = append(m.twins, tw)
+		s := &twinState{wg: &m.twWG}
+		s.runFn = s.run
+		m.tw = append(m.tw, s)
+	}
+	// Follow a Float32 change on the model's layers.
+	for _, tw := range m.twins[:np-1] {
+		for i, l := range m.net.enc {
+			if c, ok := l.(*nn.Conv2D); ok {
+				tw.enc[i].(*nn.Conv2D).Float32 = c.Float32
+			}
+		}
+		for i, l := range m.net.dec {
+			if c, ok := l.(*nn.Conv2D); ok {
+				tw.dec[i].(*nn.Conv2D).Float32 = c.Float32
+			}
+		}
+	}
+	m.net.setSerial(true)
+	// Part k holds micro-batches [k·per, (k+1)·per) (the last part the rest).
+	micro := (rows + microRows - 1) / microRows
+	per := (micro + np - 1) / np
+	bound := func(k int) int { return min(k*per*microRows, rows) }
+	for k := 1; k < np; k++ {
+		s := m.tw[k-1]
+		s.net, s.loss = m.twins[k-1], m.cfg.Loss
+		s.xin, s.target, s.lo, s.hi, s.rows, s.grad = xin, target, bound(k), bound(k+1), rows, grad
+		s.panicked, s.rec = nil, 0
+		if grad {
+			nn.ZeroGrad(s.net.params)
+		}
+		m.twWG.Add(1)
+		go s.runFn()
+	}
+	rec := m.net.pass(m.cfg.Loss, xin, target, 0, bound(1), rows, grad)
+	m.twWG.Wait()
+	for k := 1; k < np; k++ {
+		s := m.tw[k-1]
+		s.xin, s.target = nil, nil
+		if s.panicked != nil {
+			panic(s.panicked)
+		}
+		rec += s.rec
+		if !grad {
+			continue
+		}
+		for i, p := range m.net.params {
+			g := p.Grad.RawMatrix().Data
+			for j, v := range s.net.params[i].Grad.RawMatrix().Data {
+				g[j] += v
+			}
+		}
+	}
+	return rec
 }
