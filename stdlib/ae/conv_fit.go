@@ -48,10 +48,10 @@ func (m *ConvAutoencoder) Fit(x *mat.Dense, opts FitOptions) (*History, error) {
 // or in the validation set is returned as an error before any step. A width
 // other than InputSize panics with a *ShapeError.
 //
-// With two or more processors every batch is cut in two halves computed on
-// two goroutines (the second on a twin network that shares the weights), so
-// the gradient equals the whole batch's to rounding and depends only on the
-// batch (and on whether GOMAXPROCS > 1). During the run OpenBLAS is held to
+// With P > 1 processors every batch is divided among min(P, 8) goroutines,
+// each with a copy of the network that shares the weights, so the gradient
+// equals the whole batch's to rounding and depends only on the batch and
+// GOMAXPROCS. During the run OpenBLAS is held to
 // one thread (stdlib/backend.SetThreads) and restored afterwards.
 func (m *ConvAutoencoder) FitContext(ctx context.Context, x *mat.Dense, opts FitOptions) (*History, error) {
 	checkWidth("Fit", x, m.InputSize())
@@ -62,8 +62,8 @@ func (m *ConvAutoencoder) FitContext(ctx context.Context, x *mat.Dense, opts Fit
 		return &History{Stage: "fit"}, err
 	}
 	opts.defaults(&Config{Seed: m.cfg.Seed})
-	// Two goroutines compute every batch: hold OpenBLAS to one thread for
-	// the whole run, so that two thread pools do not fight for the cores.
+	// Several goroutines compute every batch: hold OpenBLAS to one thread
+	// for the whole run, so that its thread pool does not fight them.
 	if t := backend.Threads(); t > 1 && runtime.GOMAXPROCS(0) > 1 {
 		backend.SetThreads(1)
 		defer backend.SetThreads(t)
