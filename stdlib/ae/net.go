@@ -96,7 +96,18 @@ func (n *net) objective(xin, target *mat.Dense, grad bool) Terms {
 		rows, cols := r.Dims()
 		dr = n.dr.ensure(rows, cols)
 	}
-	t.Reconstruction = reconstruction(n.loss, r, target, dr)
+	// With the cross-entropy and a sigmoid dense output layer, the gradient
+	// with respect to the output's pre-activation is simply (r−x)/m: the
+	// loss comes from nn's table-driven BCE and the backward pass starts
+	// at BackwardPre, skipping 1/(r(1−r))·σ' (faster, and exact where the
+	// sigmoid saturates).
+	out := n.sigmoidOut()
+	if grad && n.loss == CrossEntropy && out != nil {
+		t.Reconstruction = crossEntropyPre(r, target, dr)
+	} else {
+		t.Reconstruction = reconstruction(n.loss, r, target, dr)
+		out = nil
+	}
 	if !grad {
 		h := n.code()
 		if n.rho > 0 {
@@ -115,7 +126,12 @@ func (n *net) objective(xin, target *mat.Dense, grad bool) Terms {
 		return t
 	}
 	dy := dr
-	for i := len(n.dec) - 1; i >= 0; i-- {
+	i := len(n.dec) - 1
+	if out != nil {
+		dy = out.BackwardPre(dr)
+		i--
+	}
+	for ; i >= 0; i-- {
 		dy = n.dec[i].Backward(dy)
 	}
 	h := n.code()
@@ -199,4 +215,33 @@ func reconstruction(kind LossKind, r, x, dr *mat.Dense) float64 {
 		}
 	}
 	return s * inv
+}
+
+// sigmoidOut returns the last decoder layer if it is a dense layer with
+// sigmoid units, nil otherwise.
+func (n *net) sigmoidOut() *nn.Dense {
+	if d, ok := n.dec[len(n.dec)-1].(*nn.Dense); ok && d.Act == nn.Sigmoid {
+		return d
+	}
+	return nil
+}
+
+// crossEntropyPre returns the cross-entropy reconstruction term of the
+// sigmoid output r against x, (1/m) Σ_rows Σ_k ℓ(r, x) computed by nn.BCE
+// (which clamps r to [nn.BCEEps, 1−nn.BCEEps] as reconstruction does), and
+// stores in dz its gradient with respect to the output pre-activation z,
+// (r − x)/m, the exact derivative of the unclamped loss.
+func crossEntropyPre(r, x, dz *mat.Dense) float64 {
+	checkSame("reconstruction loss", r, x)
+	m, cols := r.Dims()
+	inv := 1 / float64(m)
+	for i := 0; i < m; i++ {
+		rr := r.RawRowView(i)
+		xr := x.RawRowView(i)[:len(rr)]
+		dd := dz.RawRowView(i)[:len(rr)]
+		for j, v := range rr {
+			dd[j] = inv * (v - xr[j])
+		}
+	}
+	return nn.BCE(r, x) * float64(cols)
 }

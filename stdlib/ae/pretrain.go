@@ -38,6 +38,7 @@ func (m *Autoencoder) PretrainContext(ctx context.Context, x *mat.Dense, opts Fi
 		return nil, err
 	}
 	opts.defaults(&m.cfg)
+	defer holdThreads(opts.Threads)()
 	L := len(m.dense)
 	var hists []*History
 	in, val := x, opts.Validation
