@@ -192,11 +192,7 @@ func reconstruction(kind LossKind, r, x, dr *mat.Dense) float64 {
 		switch kind {
 		case SquaredError:
 			if dd != nil {
-				for j, v := range rr {
-					d := v - xr[j]
-					s += d * d
-					dd[j] = 2 * inv * d
-				}
+				s += squaredErrorRow(dd, rr, xr, 2*inv)
 			} else {
 				for j, v := range rr {
 					d := v - xr[j]
@@ -244,4 +240,27 @@ func crossEntropyPre(r, x, dz *mat.Dense) float64 {
 		}
 	}
 	return nn.BCE(r, x) * float64(cols)
+}
+
+// squaredErrorRow returns Σ_j (r_j − x_j)² and stores g·(r_j − x_j) in
+// d[j], with two accumulators so that the additions overlap.
+func squaredErrorRow(d, r, x []float64, g float64) float64 {
+	x = x[:len(r)]
+	d = d[:len(r)]
+	var s0, s1 float64
+	j := 0
+	for ; j+2 <= len(r); j += 2 {
+		e0 := r[j] - x[j]
+		e1 := r[j+1] - x[j+1]
+		s0 += e0 * e0
+		s1 += e1 * e1
+		d[j] = g * e0
+		d[j+1] = g * e1
+	}
+	if j < len(r) {
+		e := r[j] - x[j]
+		s0 += e * e
+		d[j] = g * e
+	}
+	return s0 + s1
 }
