@@ -46,6 +46,15 @@
 //     term becomes NaN or Inf, Fit restores the weights from before the step
 //     that produced it and returns an error naming the term, epoch and batch.
 //     In both cases the model stays usable.
+//   - Fit and Pretrain of a dense model hold OpenBLAS to FitOptions.Threads
+//     threads for the run (default 1, the fastest setting measured for these
+//     batch-sized products; bench/ae.md) and restore the previous count.
+//     Matrix products of the OpenBLAS path allocate nothing, so a training
+//     step allocates nothing in steady state.
+//   - With the cross-entropy and a sigmoid output layer, training computes
+//     the output gradient at the pre-activation, (r−x)/m, the exact
+//     derivative of the loss (no division by r(1−r)); the reported term uses
+//     nn.BCE. Both agree with the float64 definitions above to rounding.
 //   - A model is not safe for concurrent use: Encode during Fit from another
 //     goroutine is a race. The matrices returned by Encode, Decode and
 //     Reconstruct are fresh and belong to the caller.
