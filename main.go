@@ -192,17 +192,6 @@ func cmdInstall(args []string) error {
 	return nil
 }
 
-// dupFile returns a new *os.File on a duplicate of fd, so that the
-// original stream stays reachable after the session redirects fd.
-func dupFile(fd int, name string) (*os.File, error) {
-	nfd, err := syscall.Dup(fd)
-	if err != nil {
-		return nil, fmt.Errorf("dup %s: %w", name, err)
-	}
-	syscall.CloseOnExec(nfd)
-	return os.NewFile(uintptr(nfd), name), nil
-}
-
 func cmdKernel(args []string) error {
 	fs := newFlagSet("kernel")
 	pos, err := parseInterleaved(fs, args)
@@ -212,11 +201,11 @@ func cmdKernel(args []string) error {
 	if len(pos) != 1 {
 		return usageError{"kernel needs exactly one CONNECTION_FILE"}
 	}
-	logFile, err := dupFile(2, "stderr")
+	logFile, closeLog, err := dupStd(2)
 	if err != nil {
 		return err
 	}
-	defer logFile.Close()
+	defer closeLog()
 	logger := log.New(logFile, "gokernel: ", log.LstdFlags|log.Lmicroseconds)
 	sess, err := interp.New(interp.Options{})
 	if err != nil {
@@ -252,16 +241,16 @@ func cmdRun(args []string) error {
 	if _, err := os.Stat(path); err != nil {
 		return err
 	}
-	stdout, err := dupFile(1, "stdout")
+	stdout, closeOut, err := dupStd(1)
 	if err != nil {
 		return err
 	}
-	defer stdout.Close()
-	stderr, err := dupFile(2, "stderr")
+	defer closeOut()
+	stderr, closeErr, err := dupStd(2)
 	if err != nil {
 		return err
 	}
-	defer stderr.Close()
+	defer closeErr()
 
 	sess, err := interp.New(interp.Options{})
 	if err != nil {
