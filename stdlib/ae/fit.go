@@ -40,10 +40,12 @@ type FitOptions struct {
 	OnEpoch func(Progress)
 	// Threads is the number of OpenBLAS threads during the run of a dense
 	// model (stdlib/backend.SetThreads; the previous count is restored
-	// afterwards). 0 means 1: one thread trained the benchmark net fastest
-	// per CPU second in every measurement and never lost more than a few
-	// percent of wall-clock time on a loaded machine (bench/ae.md); on an
-	// idle machine with several cores, 2 may train faster by the clock.
+	// afterwards). 0 means 1, unless the environment fixes the count
+	// (OPENBLAS_NUM_THREADS and the like; stdlib/backend.ThreadsFromEnv),
+	// which is then left alone. One thread trained the benchmark net faster
+	// than two per CPU second in every measurement and by the clock in 11
+	// of 12 alternating rounds on a loaded 2-core machine (bench/ae.md); on
+	// an idle machine with more cores, more threads may win by the clock.
 	// The convolutional model always uses one OpenBLAS thread.
 	Threads int
 }
@@ -64,16 +66,16 @@ func (o *FitOptions) defaults(cfg *Config) {
 	if o.Seed == 0 {
 		o.Seed = cfg.Seed
 	}
-	if o.Threads <= 0 {
+	if o.Threads <= 0 && !backend.ThreadsFromEnv() {
 		o.Threads = 1
 	}
 }
 
 // holdThreads sets OpenBLAS to n threads and returns the function that
-// restores the previous count.
+// restores the previous count; n < 1 leaves the count alone.
 func holdThreads(n int) (restore func()) {
 	t := backend.Threads()
-	if t == n || !backend.Native() {
+	if n < 1 || t == n || !backend.Native() {
 		return func() {}
 	}
 	backend.SetThreads(n)

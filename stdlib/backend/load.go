@@ -63,6 +63,11 @@ func init() {
 	}
 }
 
+// ThreadsFromEnv reports whether the environment fixed OpenBLAS's thread
+// count (OPENBLAS_NUM_THREADS, GOTO_NUM_THREADS or OMP_NUM_THREADS is set),
+// in which case the package left the library's choice alone.
+func ThreadsFromEnv() bool { return threadsFromEnv() }
+
 func threadsFromEnv() bool {
 	for _, v := range []string{"OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS"} {
 		if os.Getenv(v) != "" {
