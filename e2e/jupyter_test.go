@@ -46,6 +46,7 @@ func TestNbconvertSmoke(t *testing.T) {
 		t.Fatalf("nbconvert: %v\n%s", err, out)
 	}
 	checkSmoke(t, filepath.Join(dir, "smoke-out.ipynb"))
+	validateNotebook(t, filepath.Join(dir, "smoke-out.ipynb"))
 }
 
 // TestRunSmoke runs the same notebook with `gokernel run`: no Jupyter.
@@ -64,6 +65,20 @@ func TestRunSmoke(t *testing.T) {
 		}
 	}
 	checkSmoke(t, outNB)
+	validateNotebook(t, outNB)
+}
+
+// validateNotebook checks path against the nbformat 4 JSON schema with
+// Python's nbformat (a dependency of nbconvert); without it the check is
+// skipped, or fails in CI.
+func validateNotebook(t *testing.T, path string) {
+	t.Helper()
+	requireJupyter(t, "nbformat")
+	code := "import sys, nbformat\nnb = nbformat.read(sys.argv[1], as_version=4)\nnbformat.validate(nb)\nprint('NBFORMAT-OK')"
+	out, err := exec.Command(python(), "-c", code, path).CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "NBFORMAT-OK") {
+		t.Errorf("%s is not a valid nbformat 4 notebook: %v\n%s", path, err, out)
+	}
 }
 
 // TestRunScript runs Go scripts headless: output, chunks, a failing chunk's
