@@ -36,6 +36,9 @@ type pipe struct {
 	c        *capture
 	fallback *os.File // where text goes while there is no sink
 
+	rmu  sync.Mutex // held while reading and handing over text
+	held []byte     // bytes waiting for the rest of a rune or marker
+
 	mu      sync.Mutex
 	seq     uint64
 	waiters map[uint64]chan struct{}
@@ -97,7 +100,7 @@ func newCapture() (*capture, error) {
 }
 
 func (c *capture) newPipe(name string, fd int, fallback *os.File) (*pipe, error) {
-	r, w, err := blockingPipe()
+	r, w, err := capturePipe()
 	if err != nil {
 		return nil, err
 	}
@@ -140,9 +143,13 @@ func (c *capture) setSink(s streamSink) {
 }
 
 // sync waits until everything written to fd 1 and 2 before the call has
-// been handed to the sink. It writes a marker into each pipe and waits for
-// the copier to reach it.
+// been handed to the sink. When both pipes are idle there is nothing to
+// wait for; otherwise it writes a marker into each pipe and waits for the
+// copier to reach it.
 func (c *capture) sync(timeout time.Duration) {
+	if c.out.idle() && c.err.idle() {
+		return
+	}
 	a := c.out.mark()
 	b := c.err.mark()
 	t := time.NewTimer(timeout)
@@ -183,30 +190,56 @@ func (p *pipe) emit(b []byte) {
 }
 
 // copy moves text from the pipe to the sink until the pipe is closed. It
-// holds back an incomplete UTF-8 sequence or a possible marker prefix at
-// the end of a read until more bytes arrive.
+// reads when the runtime's poller says the pipe is readable, and reads and
+// hands over the text under rmu, so that idle can tell that nothing is in
+// flight. It holds back an incomplete UTF-8 sequence or a possible marker
+// prefix at the end of a read until more bytes arrive.
 func (p *pipe) copy() {
 	defer close(p.done)
 	buf := make([]byte, 64<<10)
-	var pending []byte
-	for {
-		n, err := p.r.Read(buf)
-		if n > 0 {
-			pending = append(pending, buf[:n]...)
-			pending = p.process(pending)
-		}
-		if err != nil {
-			p.emit(pending)
-			p.mu.Lock()
-			for id, ch := range p.waiters {
-				close(ch)
-				delete(p.waiters, id)
+	rc, err := p.r.SyscallConn()
+	for eof := err != nil; !eof; {
+		err := rc.Read(func(fd uintptr) bool {
+			p.rmu.Lock()
+			defer p.rmu.Unlock()
+			n, e := readFD(int(fd), buf)
+			if isAgain(e) {
+				return false
 			}
-			p.mu.Unlock()
-			p.r.Close()
-			return
+			if n > 0 {
+				p.held = p.process(append(p.held, buf[:n]...))
+			} else {
+				eof = true
+			}
+			return true
+		})
+		if err != nil {
+			eof = true
 		}
 	}
+	p.rmu.Lock()
+	p.emit(p.held)
+	p.held = nil
+	p.rmu.Unlock()
+	p.mu.Lock()
+	for id, ch := range p.waiters {
+		close(ch)
+		delete(p.waiters, id)
+	}
+	p.mu.Unlock()
+	p.r.Close()
+}
+
+// idle reports whether everything written to the pipe so far has been
+// handed over: nothing is left in the pipe nor held back.
+func (p *pipe) idle() bool {
+	p.rmu.Lock()
+	defer p.rmu.Unlock()
+	if len(p.held) > 0 {
+		return false
+	}
+	n, err := unread(p.r)
+	return err == nil && n == 0
 }
 
 // process emits the complete text of data, handles markers, and returns
