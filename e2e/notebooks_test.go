@@ -9,7 +9,8 @@ import (
 // TestNotebooksRun executes every notebook under notebooks/ headless with
 // `gokernel run`, so that a course notebook that stops working fails CI.
 // Each notebook must run to its end (cells tagged raises-exception may
-// fail); its executed copy goes to a temporary directory.
+// fail); its executed copy goes to a temporary directory and must be valid
+// nbformat 4.
 func TestNotebooksRun(t *testing.T) {
 	bin := kernelBinary(t)
 	nbs, err := filepath.Glob(filepath.Join(moduleRoot(t), "notebooks", "*.ipynb"))
@@ -31,6 +32,7 @@ func TestNotebooksRun(t *testing.T) {
 			if msg, err := runLogged(t, 5*time.Minute, nil, dir, bin, "run", "-q", nb, "-o", out); err != nil {
 				t.Fatalf("gokernel run %s: %v\n%s", filepath.Base(nb), err, msg)
 			}
+			validateNotebook(t, out)
 		})
 	}
 }
