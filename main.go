@@ -46,7 +46,7 @@ Usage:
         Write the Jupyter kernelspec "gokernel" for this binary: into the
         user's Jupyter data directory (default, or --user; JUPYTER_DATA_DIR
         is honoured) or into DIR/share/jupyter/kernels (--prefix DIR).
-  gokernel kernel CONNECTION_FILE
+  gokernel kernel CONNECTION_FILE   (or: gokernel kernel -f CONNECTION_FILE)
         Serve the Jupyter protocol (Jupyter starts this; see kernel.json).
   gokernel run FILE.ipynb [-o OUT.ipynb] [--allow-errors] [-q]
         Execute a notebook's code cells in order, printing their output;
@@ -194,9 +194,13 @@ func cmdInstall(args []string) error {
 
 func cmdKernel(args []string) error {
 	fs := newFlagSet("kernel")
+	file := fs.String("f", "", "the connection file, as ipykernel's -f (alternative to the argument)")
 	pos, err := parseInterleaved(fs, args)
 	if err != nil {
 		return err
+	}
+	if *file != "" {
+		pos = append(pos, *file)
 	}
 	if len(pos) != 1 {
 		return usageError{"kernel needs exactly one CONNECTION_FILE"}

@@ -34,6 +34,7 @@ func TestMainCodeUsage(t *testing.T) {
 		{[]string{"run"}, 2},
 		{[]string{"run", "a.go", "-o", "x.ipynb"}, 2},
 		{[]string{"kernel"}, 2},
+		{[]string{"kernel", "a.json", "-f", "b.json"}, 2},
 		{[]string{"install", "stray"}, 2},
 		{[]string{"install", "--user", "--prefix", "/x"}, 2},
 		{[]string{"run", "/nonexistent/file.go"}, 1},
