@@ -383,6 +383,35 @@ class ProtocolTests(KernelTestCase):
             self.assertNotEqual(m["parent_header"].get("msg_id"), forged["header"]["msg_id"],
                                 "the kernel executed a forged message")
 
+    def test_second_client(self):
+        # Two front ends on one kernel (a notebook and a console): both see
+        # the session's state, each gets its own replies, and IOPub output
+        # reaches every subscriber.
+        self.ok("sharedValue := 40")
+        other = self.km.client()
+        other.start_channels()
+        try:
+            other.wait_for_ready(timeout=TIMEOUT)
+            reply = other.execute_interactive('fmt.Println("from the other client", sharedValue+2)',
+                                              timeout=TIMEOUT, output_hook=lambda m: None)
+            validate_message(reply, "execute_reply")
+            self.assertEqual(reply["content"]["status"], "ok")
+            self.assertEqual(reply["parent_header"]["session"], other.session.session)
+            seen = ""
+            deadline = time.monotonic() + TIMEOUT
+            while "from the other client 42" not in seen and time.monotonic() < deadline:
+                try:
+                    m = self.kc.get_iopub_msg(timeout=1)
+                except queue.Empty:
+                    continue
+                validate_message(m)
+                if m["msg_type"] == "stream":
+                    seen += m["content"]["text"]
+            self.assertIn("from the other client 42", seen, "the first client missed the other's output")
+        finally:
+            other.stop_channels()
+        self.ok("sharedValue")
+
     def test_stdin(self):
         code = 'var answer string\nfmt.Scanln(&answer)\nfmt.Println("got", answer)'
         msg_id = self.kc.execute(code, allow_stdin=True)
