@@ -4,14 +4,16 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/gokernel/gokernel/stdlib/backend"
 	"github.com/gokernel/gokernel/stdlib/nn"
+	"github.com/gokernel/gokernel/stdlib/optim"
 )
 
 // The per-step work of the training loop that belongs to this package (the
 // loss terms and their gradients, corruption, the rollback snapshot) must
-// not allocate; the matrix products are the BLAS backend's business (the
-// OpenBLAS binding allocates a call frame per product, gonum's parallel
-// GEMM starts goroutines).
+// not allocate; the matrix products are the BLAS backend's business (see
+// TestTrainingStepAllocatesNothing for the whole step on OpenBLAS; gonum's
+// parallel GEMM starts goroutines).
 func TestStepPartsAllocateNothing(t *testing.T) {
 	m := New(Config{Sizes: []int{64, 16}, Hidden: nn.Sigmoid, Output: nn.Sigmoid, Seed: 1,
 		Sparsity: 0.05, L1: 0.1, Contractive: 0.1, WeightDecay: 1e-3, Noise: Gaussian(0.2)})
@@ -42,6 +44,35 @@ func TestStepPartsAllocateNothing(t *testing.T) {
 	} {
 		if a := testing.AllocsPerRun(10, f); a != 0 {
 			t.Errorf("%s: %v allocations per call", name, a)
+		}
+	}
+}
+
+// TestTrainingStepAllocatesNothing runs whole training steps (forward and
+// backward passes with their matrix products in OpenBLAS, the loss, the
+// rollback snapshot and Adam's update) after a warm-up: none may allocate,
+// in float64 and with float32 products.
+func TestTrainingStepAllocatesNothing(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocation counts are not meaningful under the race detector")
+	}
+	if !backend.Native() {
+		t.Skip("OpenBLAS not loaded: " + backend.FallbackReason())
+	}
+	for _, f32 := range []bool{false, true} {
+		m := New(Config{Sizes: []int{96, 48}, Hidden: nn.ReLU, Output: nn.Sigmoid, Seed: 1, Float32: f32})
+		n := m.net
+		x := uniform(64, 96, 0, 1, 5)
+		opt := optim.NewAdam(1e-3)
+		snap := newSnapshot(n.params)
+		step := func() {
+			n.objective(x, x, true)
+			snap.take()
+			opt.Step(n.params)
+		}
+		step()
+		if a := testing.AllocsPerRun(5, step); a != 0 {
+			t.Errorf("Float32 %v: %v allocations per training step", f32, a)
 		}
 	}
 }
