@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 )
 
 // The fake interpreter of these tests runs "print" and "show" lines; a real
@@ -27,4 +28,24 @@ func ExampleSplitChunks() {
 	// line 1: "import \"fmt\"\n"
 	// line 3: "// twice doubles.\n\nfunc twice(x int) int {\n\n\treturn 2 * x\n}\n"
 	// line 10: "fmt.Println(twice(21))\n"
+}
+
+func ExampleNotebook_Execute() {
+	src := `{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+	  {"cell_type": "code", "id": "a", "metadata": {}, "execution_count": null, "outputs": [],
+	   "source": ["print hi\n", "result 42"]}]}`
+	nb, err := ReadNotebook(strings.NewReader(src))
+	if err != nil {
+		panic(err)
+	}
+	if err := nb.Execute(context.Background(), newFake(), Options{}); err != nil {
+		panic(err)
+	}
+	for _, out := range nb.Outputs(0) {
+		fmt.Println(out["output_type"], out["text"], out["data"])
+	}
+	// Output:
+	// stream hi
+	//  <nil>
+	// execute_result <nil> map[text/plain:42]
 }
