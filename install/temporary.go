@@ -29,17 +29,17 @@ func TemporaryDirs() []string {
 // directory of `go run` and `go test`).
 func TemporaryReason(executable string, tempDirs []string) string {
 	exe := cleanReal(executable)
+	for _, part := range strings.Split(filepath.ToSlash(exe), "/") {
+		if strings.HasPrefix(part, "go-build") {
+			return "it was built by `go run` into a Go build directory"
+		}
+	}
 	for _, d := range tempDirs {
 		if d == "" {
 			continue
 		}
 		if within(exe, cleanReal(d)) || within(filepath.Clean(executable), filepath.Clean(d)) {
 			return "it is inside the temporary directory " + d
-		}
-	}
-	for _, part := range strings.Split(filepath.ToSlash(exe), "/") {
-		if strings.HasPrefix(part, "go-build") {
-			return "it was built by `go run` into a Go build directory"
 		}
 	}
 	return ""
