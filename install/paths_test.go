@@ -79,6 +79,8 @@ func TestTemporaryReason(t *testing.T) {
 		{"/home/ann/go/bin/gokernel", false},
 		{"/usr/local/bin/gokernel", false},
 		{"/tmpfoo/gokernel", false},
+		{"/home/ann/go-builder/gokernel", false},
+		{"/srv/cache/go-build/0a/exe/gokernel", true},
 	}
 	for _, c := range cases {
 		why := TemporaryReason(c.exe, temps)

@@ -24,13 +24,13 @@ func TemporaryDirs() []string {
 }
 
 // TemporaryReason reports why the binary at executable is likely to vanish,
-// or "" when its location looks lasting. A path is temporary when it lies
-// inside one of tempDirs or has a "go-build…" directory in it (the work
-// directory of `go run` and `go test`).
+// or "" when its location looks lasting. A path is temporary when it has a
+// "go-build" or "go-build<digits>" directory in it (the build cache, and the
+// work directory of `go run` and `go test`) or lies inside one of tempDirs.
 func TemporaryReason(executable string, tempDirs []string) string {
 	exe := cleanReal(executable)
 	for _, part := range strings.Split(filepath.ToSlash(exe), "/") {
-		if strings.HasPrefix(part, "go-build") {
+		if rest, ok := strings.CutPrefix(part, "go-build"); ok && strings.Trim(rest, "0123456789") == "" {
 			return "it was built by `go run` into a Go build directory"
 		}
 	}
