@@ -48,10 +48,10 @@ func (m *ConvAutoencoder) Fit(x *mat.Dense, opts FitOptions) (*History, error) {
 // or in the validation set is returned as an error before any step. A width
 // other than InputSize panics with a *ShapeError.
 //
-// With P > 1 processors every batch is divided among min(P, 8) goroutines,
-// each with a copy of the network that shares the weights, so the gradient
-// equals the whole batch's to rounding and depends only on the batch and
-// GOMAXPROCS. During the run OpenBLAS is held to
+// With P > 1 processors the micro-batches of 4 rows of every batch are
+// shared among min(P, 8) goroutines, each with a copy of the network that
+// shares the weights; the gradient equals the whole batch's to rounding and
+// is the same, bit for bit, whatever P. During the run OpenBLAS is held to
 // one thread (stdlib/backend.SetThreads) and restored afterwards.
 func (m *ConvAutoencoder) FitContext(ctx context.Context, x *mat.Dense, opts FitOptions) (*History, error) {
 	checkWidth("Fit", x, m.InputSize())

@@ -22,6 +22,7 @@ type ConvAutoencoder struct {
 	twins []*convNet
 	tw    []*twinState
 	twWG  sync.WaitGroup
+	batch batchWork // the batch being computed
 
 	weights, wgrad []*mat.Dense // kernels (for weight decay) and their gradients
 }

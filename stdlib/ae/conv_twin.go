@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/gokernel/gokernel/stdlib/nn"
 	"gonum.org/v1/gonum/mat"
@@ -13,13 +14,15 @@ import (
 // the network microRows rows at a time, so that the activations of a few
 // images stay in the caches between the layers, where those of a whole batch
 // would stream through memory (16×28×28 float64 values are 100 KB per
-// image). With P > 1 processors the batch is cut in P parts (at most
-// maxParts): the first runs on the model's network on the calling
-// goroutine, the others on replicas ("twins") on goroutines of their own;
-// a twin shares the parameter matrices but has its own gradients, added
-// into the model's at the end. The layers then run serially (nn's Serial),
-// one goroutine per part, with one hand-off per batch instead of two per
-// layer and micro-batch.
+// image). With P > 1 processors the micro-batches are shared among
+// min(P, maxParts) goroutines: the calling one with the model's network,
+// the others with replicas ("twins") that share the parameter matrices but
+// have their own gradients and buffers. Each goroutine takes the next
+// micro-batch as it finishes one, so a goroutine the machine runs slowly
+// holds up nothing; every micro-batch leaves its gradient in a slot of its
+// own, and the slots are summed in order, so the result is the same bit for
+// bit whoever computed what. The layers run serially (nn's Serial): one
+// hand-off per batch instead of two per layer and micro-batch.
 
 // microRows is the number of rows objective runs through the network at a
 // time.
@@ -146,51 +149,79 @@ func newTwin(n *convNet) *convNet {
 // is divided among.
 const maxParts = 8
 
-// twinState is the hand-off of one part of a batch to a replica's
-// goroutine.
+// batchWork is one batch being divided among the network copies: they take
+// micro-batches in turn from next, and each micro-batch leaves its share of
+// the loss and its gradient in a slot of its own. The slots are summed in
+// micro-batch order, so the result does not depend on which copy computed
+// which micro-batch, nor on how many copies there were.
+type batchWork struct {
+	loss        LossKind
+	xin, target *mat.Dense
+	rows, micro int // rows of the batch; micro-batches
+	grad        bool
+	next        atomic.Int64
+	rec         []float64 // per micro-batch: share of the reconstruction term
+	grads       []float64 // per micro-batch: the gradient, every parameter in turn
+	size        int       // values of one gradient
+}
+
+// work runs micro-batches taken from b.next on n until there are none left.
+func (b *batchWork) work(n *convNet) {
+	for {
+		j := int(b.next.Add(1) - 1)
+		if j >= b.micro {
+			return
+		}
+		lo, hi := j*microRows, min((j+1)*microRows, b.rows)
+		if b.grad {
+			nn.ZeroGrad(n.params)
+		}
+		b.rec[j] = n.pass(b.loss, b.xin, b.target, lo, hi, b.rows, b.grad)
+		if !b.grad {
+			continue
+		}
+		slot := b.grads[j*b.size : (j+1)*b.size]
+		for _, p := range n.params {
+			d := p.Grad.RawMatrix().Data
+			copy(slot, d)
+			slot = slot[len(d):]
+		}
+	}
+}
+
+// twinState is the hand-off of a batch to a replica's goroutine.
 type twinState struct {
-	wg           *sync.WaitGroup
-	runFn        func() // run, bound once
-	net          *convNet
-	loss         LossKind
-	xin, target  *mat.Dense
-	lo, hi, rows int
-	grad         bool
-	rec          float64 // the part's share of the reconstruction term
-	panicked     any     // a panic of the part, re-raised by objective
+	wg       *sync.WaitGroup
+	runFn    func() // run, bound once
+	net      *convNet
+	batch    *batchWork
+	panicked any // a panic of the goroutine, re-raised by objective
 }
 
 // run is the replica goroutine's body.
 func (s *twinState) run() {
 	defer s.wg.Done()
 	defer func() { s.panicked = recover() }()
-	s.rec = s.net.pass(s.loss, s.xin, s.target, s.lo, s.hi, s.rows, s.grad)
+	s.batch.work(s.net)
 }
 
-// parts returns how many parts objective divides a batch of rows into:
-// one per processor, at most maxParts, each of at least microRows rows.
+// parts returns how many network copies objective divides a batch of rows
+// among: one per processor, at most maxParts, at most one per micro-batch.
 func parts(rows int) int {
-	return max(1, min(runtime.GOMAXPROCS(0), maxParts, rows/microRows))
+	return max(1, min(runtime.GOMAXPROCS(0), maxParts, (rows+microRows-1)/microRows))
 }
 
 // objective runs a forward pass on xin and returns the loss terms against
-// target (the clean input). With grad it first zeroes the gradients, then
-// leaves the gradient of Total in every parameter's Grad. Every term is a
-// mean over rows of per-row terms (the weight decay aside), so the result
-// is the whole batch's, to rounding, however the rows are divided.
+// target (the clean input). With grad it leaves the gradient of Total in
+// every parameter's Grad. Every term is a mean over rows of per-row terms
+// (the weight decay aside), so the result is the whole batch's, to
+// rounding; it is the same, bit for bit, whatever the number of
+// processors.
 func (m *ConvAutoencoder) objective(xin, target *mat.Dense, grad bool) Terms {
 	checkSame("reconstruction loss", xin, target)
 	rows, _ := xin.Dims()
-	if grad {
-		nn.ZeroGrad(m.net.params)
-	}
 	var t Terms
-	if np := parts(rows); np == 1 {
-		m.net.setSerial(false)
-		t.Reconstruction = m.net.pass(m.cfg.Loss, xin, target, 0, rows, rows, grad)
-	} else {
-		t.Reconstruction = m.parallelPass(np, xin, target, grad)
-	}
+	t.Reconstruction = m.dividedPass(parts(rows), xin, target, grad)
 	if m.cfg.WeightDecay > 0 {
 		var g []*mat.Dense
 		if grad {
@@ -202,17 +233,17 @@ func (m *ConvAutoencoder) objective(xin, target *mat.Dense, grad bool) Terms {
 	return t
 }
 
-// parallelPass divides the rows into np parts of whole micro-batches, runs
-// the first on the model's network here and the others on replicas on their
-// own goroutines, adds the replicas' gradients into the model's (with
-// grad) and returns the reconstruction term.
-func (m *ConvAutoencoder) parallelPass(np int, xin, target *mat.Dense, grad bool) float64 {
+// dividedPass runs the micro-batches of the rows on the model's network
+// here and on np−1 replicas on goroutines of their own, sums their slots
+// into the model's gradients (with grad) and returns the reconstruction
+// term.
+func (m *ConvAutoencoder) dividedPass(np int, xin, target *mat.Dense, grad bool) float64 {
 	rows, _ := xin.Dims()
 	for len(m.twins) < np-1 {
 		tw := newTwin(m.net)
 		tw.setSerial(true)
 		m.twins = append(m.twins, tw)
-		s := &twinState{wg: &m.twWG}
+		s := &twinState{wg: &m.twWG, net: tw}
 		s.runFn = s.run
 		m.tw = append(m.tw, s)
 	}
@@ -230,37 +261,48 @@ func (m *ConvAutoencoder) parallelPass(np int, xin, target *mat.Dense, grad bool
 		}
 	}
 	m.net.setSerial(true)
-	// Part k holds micro-batches [k·per, (k+1)·per) (the last part the rest).
-	micro := (rows + microRows - 1) / microRows
-	per := (micro + np - 1) / np
-	bound := func(k int) int { return min(k*per*microRows, rows) }
-	for k := 1; k < np; k++ {
-		s := m.tw[k-1]
-		s.net, s.loss = m.twins[k-1], m.cfg.Loss
-		s.xin, s.target, s.lo, s.hi, s.rows, s.grad = xin, target, bound(k), bound(k+1), rows, grad
-		s.panicked, s.rec = nil, 0
-		if grad {
-			nn.ZeroGrad(s.net.params)
+	b := &m.batch
+	b.loss, b.xin, b.target, b.rows, b.grad = m.cfg.Loss, xin, target, rows, grad
+	b.micro = (rows + microRows - 1) / microRows
+	b.next.Store(0)
+	if cap(b.rec) < b.micro {
+		b.rec = make([]float64, b.micro)
+	}
+	b.rec = b.rec[:b.micro]
+	if grad {
+		b.size = nn.NumParams(m.net.params)
+		if n := b.micro * b.size; cap(b.grads) < n {
+			b.grads = make([]float64, n)
 		}
+		b.grads = b.grads[:b.micro*b.size]
+	}
+	for _, s := range m.tw[:np-1] {
+		s.batch, s.panicked = b, nil
 		m.twWG.Add(1)
 		go s.runFn()
 	}
-	rec := m.net.pass(m.cfg.Loss, xin, target, 0, bound(1), rows, grad)
+	b.work(m.net)
 	m.twWG.Wait()
-	for k := 1; k < np; k++ {
-		s := m.tw[k-1]
-		s.xin, s.target = nil, nil
+	b.xin, b.target = nil, nil
+	for _, s := range m.tw[:np-1] {
 		if s.panicked != nil {
 			panic(s.panicked)
 		}
-		rec += s.rec
-		if !grad {
-			continue
-		}
-		for i, p := range m.net.params {
-			g := p.Grad.RawMatrix().Data
-			for j, v := range s.net.params[i].Grad.RawMatrix().Data {
-				g[j] += v
+	}
+	var rec float64
+	for _, r := range b.rec {
+		rec += r
+	}
+	if grad {
+		nn.ZeroGrad(m.net.params)
+		for j := 0; j < b.micro; j++ {
+			slot := b.grads[j*b.size : (j+1)*b.size]
+			for _, p := range m.net.params {
+				d := p.Grad.RawMatrix().Data
+				for k, v := range slot[:len(d)] {
+					d[k] += v
+				}
+				slot = slot[len(d):]
 			}
 		}
 	}
