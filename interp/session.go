@@ -141,19 +141,20 @@ func New(opts Options) (*Session, error) {
 		return nil, fmt.Errorf("interp: loading runtime symbols: %w", err)
 	}
 	s.book.addPackages(s.runtimeSymbols())
-	waitCoop.Store(&s.co)
 	if err := s.prelude(); err != nil {
 		s.Close()
 		return nil, err
 	}
-	display.SetPublisher(publisher{s})
-	session.SetContextFunc(s.co.context)
-	active.Store(s)
+	liveMu.Lock()
+	live = append(live, s)
+	s.activate()
+	liveMu.Unlock()
 	return s, nil
 }
 
 // Close restores fd 1 and 2 (when no other session holds them), and
-// uninstalls the display publisher and the session context. A cell still
+// hands the display publisher and the session context to the newest other
+// open session, or uninstalls them. A cell still
 // running goes on in the background; Close does not wait for it.
 func (s *Session) Close() error {
 	s.mu.Lock()
@@ -163,11 +164,7 @@ func (s *Session) Close() error {
 	}
 	s.closed = true
 	s.mu.Unlock()
-	if active.CompareAndSwap(s, nil) {
-		display.SetPublisher(nil)
-		session.SetContextFunc(nil)
-	}
-	waitCoop.CompareAndSwap(&s.co, nil)
+	s.deactivate()
 	s.co.interrupt()
 	s.releaseParked()
 	if s.capture != nil {
@@ -229,9 +226,39 @@ func (s *Session) sync() {
 	}
 }
 
-// active is the session that installed the display publisher and the
-// session context last.
-var active atomic.Pointer[Session]
+// live lists the open sessions, oldest first. The newest one owns the
+// process-wide hooks: stdlib/display's publisher, stdlib/session's
+// context and the interruptible WaitGroup.
+var (
+	liveMu sync.Mutex
+	live   []*Session
+)
+
+// activate installs the process-wide hooks of s. liveMu is held.
+func (s *Session) activate() {
+	display.SetPublisher(publisher{s})
+	session.SetContextFunc(s.co.context)
+	waitCoop.Store(&s.co)
+}
+
+// deactivate forgets s and hands the hooks to the newest session left.
+func (s *Session) deactivate() {
+	liveMu.Lock()
+	defer liveMu.Unlock()
+	for i, x := range live {
+		if x == s {
+			live = append(live[:i], live[i+1:]...)
+			break
+		}
+	}
+	if n := len(live); n > 0 {
+		live[n-1].activate()
+		return
+	}
+	display.SetPublisher(nil)
+	session.SetContextFunc(nil)
+	waitCoop.Store(nil)
+}
 
 var (
 	stdOnce    sync.Once

@@ -171,3 +171,21 @@ func TestRangeOverInt(t *testing.T) {
 		}
 	}
 }
+
+// TestSecondSession checks Options.Preload, and that closing a second
+// session gives the hooks back to the first.
+func TestSecondSession(t *testing.T) {
+	s := sess(t)
+	s2, err := New(Options{Preload: []string{"strconv"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := plain(mustRun(t, s2, "strconv.Itoa(12)")); got != "12" {
+		t.Errorf("preloaded strconv: %q", got)
+	}
+	s2.Close()
+	rec := mustRun(t, s, "display.Text(\"still here\")")
+	if k := rec.kinds(); len(k) != 1 || k[0] != "display" {
+		t.Errorf("after closing the second session the first lost its publisher: %v", k)
+	}
+}
