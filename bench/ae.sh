@@ -3,9 +3,12 @@
 # with PyTorch on the same MNIST digits. The machine may be shared and its load
 # changes by the minute, so the two sides are measured in alternating rounds
 # (one epoch each per round) and each side keeps its best epoch.
-# Usage: bench/ae.sh [rounds] [all]
-#   rounds: alternating Go/PyTorch rounds (default 3)
-#   all:    also run every dense BenchmarkFit variant once at the end
+# Usage: bench/ae.sh [rounds] [all|threads]
+#   rounds:  alternating Go/PyTorch rounds (default 3)
+#   all:     also run every dense BenchmarkFit variant once at the end
+#   threads: every round also runs the Go side with OPENBLAS_NUM_THREADS=2
+#            (Fit honours a count fixed by the environment; its default is
+#            one OpenBLAS thread), reported as the "-2threads" rows
 # Ratio = Go samples/s / PyTorch's best samples/s (above 1 means Go is faster).
 set -eu
 cd "$(dirname "$0")/.."
@@ -25,8 +28,13 @@ while [ "$i" -lt "$rounds" ]; do
 		-test.bench 'Fit/mlp784x128(-f32)?$' -test.benchtime 1x) | grep '^Benchmark' | tee -a "$tmp/go.txt"
 	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 bench/ae_peers.py "$mnist" 1 default,1 |
 		grep -v best | tee -a "$tmp/py.txt"
+	if [ "$all" = threads ]; then
+		(cd stdlib/ae && env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=2 "$tmp/ae.test" -test.run '^$' \
+			-test.bench 'Fit/mlp784x128(-f32)?$' -test.benchtime 1x) | grep '^Benchmark' |
+			sed -E 's/^(BenchmarkFit\/mlp784x128(-f32)?)-([0-9]+)/\1-2threads-\3/' | tee -a "$tmp/go.txt"
+	fi
 done
-if [ -n "$all" ]; then
+if [ "$all" = all ]; then
 	(cd stdlib/ae && env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$tmp/ae.test" -test.run '^$' \
 		-test.bench 'Fit/(mlp|deep|sparse|denoising|gaussian|contractive|tied)' -test.benchtime 1x)
 fi
@@ -45,8 +53,10 @@ echo
 echo "784-128-784 AE, Adam 1e-3, batch 128, MNIST train (best epoch of $rounds alternating rounds):"
 for m in samples/s samples/cpu-s; do
 	p=$(pybest "$m")
-	for v in mlp784x128 mlp784x128-f32; do
+	variants="mlp784x128 mlp784x128-f32"
+	[ "$all" = threads ] && variants="$variants mlp784x128-2threads mlp784x128-f32-2threads"
+	for v in $variants; do
 		awk -v v="$v" -v m="$m" -v g="$(best "BenchmarkFit/$v" "$m")" -v p="$p" \
-			'BEGIN { printf "%-13s go %-16s %8.0f, pytorch best %8.0f, ratio go/pytorch %.2fx\n", m, v, g, p, g / p }'
+			'BEGIN { printf "%-13s go %-24s %8.0f, pytorch best %8.0f, ratio go/pytorch %.2fx\n", m, v, g, p, g / p }'
 	done
 done

@@ -43,8 +43,8 @@ type FitOptions struct {
 	// afterwards). 0 means 1, unless the environment fixes the count
 	// (OPENBLAS_NUM_THREADS and the like; stdlib/backend.ThreadsFromEnv),
 	// which is then left alone. One thread trained the benchmark net faster
-	// than two per CPU second in every measurement and by the clock in 11
-	// of 12 alternating rounds on a loaded 2-core machine (bench/ae.md); on
+	// than two in 19 of 20 alternating epochs per CPU second (one tie) and
+	// in 18 of 20 by the clock on a shared 2-core machine (bench/ae.md); on
 	// an idle machine with more cores, more threads may win by the clock.
 	// The convolutional model always uses one OpenBLAS thread.
 	Threads int

@@ -47,9 +47,14 @@
 //
 // Threads: unless the environment already fixes them (OPENBLAS_NUM_THREADS,
 // GOTO_NUM_THREADS or OMP_NUM_THREADS), OpenBLAS gets min(GOMAXPROCS,
-// library default) threads, which is fastest when one goroutine does the
-// linear algebra. Code that runs BLAS from several goroutines at once should
-// call SetThreads(1) so that the two thread pools do not fight for the cores.
+// library default) threads, which suits large one-off products (PCA's
+// eigensolver, big Mul calls) by one goroutine; ThreadsFromEnv reports
+// whether the environment fixed the count. Code that runs BLAS from several
+// goroutines at once should call SetThreads(1) so that the two thread pools
+// do not fight for the cores. Training loops of batch-sized products do
+// better with one thread too: stdlib/ae holds OpenBLAS to one thread during
+// Fit unless told otherwise (one thread was faster per CPU second in 19 of
+// 20 alternating epochs on a shared 2-core machine, bench/ae.md).
 //
 // The environment variables OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are never
 // touched; Name reports the kernel the library chose.
