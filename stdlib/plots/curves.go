@@ -44,7 +44,9 @@ func LossCurves(h *ae.History) *Figure {
 		xs[i] = float64(e.Epoch)
 		hasVal = hasVal || e.HasValidation
 	}
+	var names []string
 	for i, name := range usedTerms(h) {
+		names = append(names, name)
 		addLine(p, name, xs, h.Values(name, false), i, false)
 		if hasVal {
 			v := h.Values(name, true)
@@ -54,9 +56,13 @@ func LossCurves(h *ae.History) *Figure {
 				}
 			}
 			addLine(p, "val "+name, xs, v, i, true)
+			names = append(names, "val "+name)
 		}
 	}
-	return newFigure(p, defaultW, defaultH)
+	p.X.Tick.Marker = intTicks{}
+	f := newFigure(p, defaultW, defaultH)
+	legendOutside(f, p, names)
+	return f
 }
 
 // HistoriesCurves draws the term called term (one of ae.TermNames) of
@@ -149,7 +155,7 @@ func KLCurve(rho float64) *Figure { return KLCurves([]float64{rho}) }
 // KLCurves is KLCurve for several targets on one plot (for example 0.05
 // and 0.2, as in the sparse autoencoder lesson).
 func KLCurves(rhos []float64) *Figure {
-	p := newPlot("KL(ρ‖ρ̂) sparsity penalty", "ρ̂ (mean activation)", "KL(ρ‖ρ̂)")
+	p := newPlot("sparsity penalty KL(ρ ‖ ρ_hat)", "ρ_hat (mean activation of a unit)", "KL(ρ ‖ ρ_hat)")
 	const n = 397
 	top := 0.0
 	for i, rho := range rhos {
@@ -179,5 +185,6 @@ func KLCurves(rhos []float64) *Figure {
 	}
 	p.X.Min, p.X.Max = 0, 1
 	p.Y.Min = 0
+	p.Legend.Left = true
 	return newFigure(p, defaultW, defaultH)
 }

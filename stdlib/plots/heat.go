@@ -3,6 +3,7 @@ package plots
 import (
 	"image/color"
 	"math"
+	"strconv"
 
 	"github.com/gokernel/gokernel/stdlib/signal"
 	"gonum.org/v1/gonum/mat"
@@ -80,7 +81,6 @@ func HeatmapWithPeaks(m *mat.Dense, title string, rows, cols []int) *Figure {
 		s.Color = color.RGBA{0x20, 0xd0, 0x20, 0xff}
 		s.Radius = vg.Points(7)
 		p.Add(s)
-		p.Legend.Add("peak", s)
 	}
 	bar := plot.New()
 	bar.HideX()
@@ -95,8 +95,10 @@ func HeatmapWithPeaks(m *mat.Dense, title string, rows, cols []int) *Figure {
 		split := dc.Max.X - 1.1*vg.Inch
 		main := draw.Crop(dc, 0, split-dc.Max.X, 0, 0)
 		p.Draw(main)
-		side := draw.Crop(dc, split-dc.Min.X, 0, 0.35*vg.Inch, 0.35*vg.Inch)
-		side = draw.Crop(side, 0.45*vg.Inch, -0.15*vg.Inch, 0, 0)
+		// The bar spans the map's data area: below the title, above the
+		// x axis.
+		da := p.DataCanvas(main)
+		side := draw.Crop(dc, split-dc.Min.X+0.2*vg.Inch, -0.1*vg.Inch, da.Min.Y-dc.Min.Y, da.Max.Y-dc.Max.Y)
 		bar.Draw(side)
 	}
 	return f
@@ -121,6 +123,9 @@ type flipTicks struct{ off float64 }
 func (t flipTicks) Ticks(lo, hi float64) []plot.Tick {
 	ts := plot.DefaultTicks{}.Ticks(t.off-hi, t.off-lo)
 	for i := range ts {
+		if ts[i].Label != "" {
+			ts[i].Label = strconv.FormatFloat(ts[i].Value, 'g', 6, 64)
+		}
 		ts[i].Value = t.off - ts[i].Value
 	}
 	return ts

@@ -36,6 +36,7 @@ func Signal1D(names []string, ys [][]float64) *Figure {
 		}
 		p.Add(&stems{ys: y, color: seriesColor(i), lines: len(y) > stemMax})
 		p.X.Min, p.X.Max = -0.5, float64(n)-0.5
+		p.X.Tick.Marker = intTicks{}
 		panels[i] = []*plot.Plot{p}
 	}
 	f := newFigure(panels[0][0], defaultW, 0.4+1.7*float64(len(ys)))

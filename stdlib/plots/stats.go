@@ -80,7 +80,7 @@ func Scatter2D(z *mat.Dense, labels []int) *Figure {
 	}
 	sort.Ints(keys)
 	p := newPlot("codes", "z₁", "z₂")
-	p.Legend.Left = false
+	var names []string
 	glyphs := []draw.GlyphDrawer{draw.CircleGlyph{}, draw.TriangleGlyph{}, draw.SquareGlyph{}, draw.CrossGlyph{}}
 	for i, k := range keys {
 		s, err := plotter.NewScatter(groups[k])
@@ -102,9 +102,14 @@ func Scatter2D(z *mat.Dense, labels []int) *Figure {
 		p.Add(s)
 		if labels != nil {
 			p.Legend.Add(fmt.Sprint(k), s)
+			names = append(names, fmt.Sprint(k))
 		}
 	}
-	return newFigure(p, defaultW+0.6, defaultW)
+	f := newFigure(p, defaultW, defaultW)
+	if labels != nil {
+		legendOutside(f, p, names)
+	}
+	return f
 }
 
 // MeanActivations draws each hidden unit's mean activation ρ̂_j as a bar,
@@ -114,7 +119,7 @@ func MeanActivations(act []float64, rho float64) *Figure {
 	if len(act) == 0 {
 		shapePanic("MeanActivations", "no units")
 	}
-	p := newPlot("mean activation per hidden unit", "hidden unit j", "ρ̂ⱼ")
+	p := newPlot("mean activation per hidden unit", "hidden unit j", "mean activation")
 	b := &bars{ys: act, color: Colors[0]}
 	p.Add(b)
 	l, _ := plotter.NewLine(plotter.XYs{{X: -0.5, Y: rho}, {X: float64(len(act)) - 0.5, Y: rho}})
@@ -123,8 +128,14 @@ func MeanActivations(act []float64, rho float64) *Figure {
 	l.Width = vg.Points(1.5)
 	p.Add(l)
 	p.Legend.Add(fmt.Sprintf("target ρ = %g", rho), l)
-	p.Legend.Add("ρ̂ⱼ", b)
+	p.Legend.Add("unit mean", b)
 	p.Y.Min = 0
+	// Headroom for the legend above the tallest bar.
+	_, _, _, top := b.DataRange()
+	p.Y.Max = 1.3 * math.Max(top, rho)
+	if len(act) <= 40 {
+		p.X.Tick.Marker = intTicks{}
+	}
 	return newFigure(p, defaultW, defaultH)
 }
 

@@ -2,9 +2,12 @@ package plots
 
 import (
 	"image/color"
+	"math"
+	"strconv"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 )
 
 // Colors are the ten distinguishable colours used for series and classes,
@@ -45,3 +48,49 @@ const (
 	defaultW = 6.4
 	defaultH = 4.0
 )
+
+// legendOutside moves p's legend into a strip on the right of the figure,
+// widening the figure by the strip, so the legend never hides data. names
+// are the legend's entries.
+func legendOutside(f *Figure, p *plot.Plot, names []string) {
+	var w vg.Length
+	for _, n := range names {
+		w = max(w, p.Legend.TextStyle.Width(n))
+	}
+	w += p.Legend.ThumbnailWidth + 0.25*vg.Inch
+	p.Legend.Top = true
+	p.Legend.Left = false
+	p.Legend.XOffs = w - 0.12*vg.Inch
+	f.width += w
+	f.draw = func(c draw.Canvas) { p.Draw(draw.Crop(c, 0, -w, 0, 0)) }
+}
+
+// intTicks puts major ticks on whole numbers only, at a step of 1, 2 or 5
+// times a power of ten chosen for at most about ten labels.
+type intTicks struct{}
+
+// Ticks implements plot.Ticker.
+func (intTicks) Ticks(lo, hi float64) []plot.Tick {
+	span := hi - lo
+	step := 1.0
+	for span/step > 10 {
+		switch {
+		case isPow10(step):
+			step *= 2
+		case isPow10(step / 2):
+			step *= 2.5
+		default:
+			step *= 2
+		}
+	}
+	var ts []plot.Tick
+	for v := math.Ceil(lo/step) * step; v <= hi; v += step {
+		ts = append(ts, plot.Tick{Value: v, Label: strconv.FormatFloat(v, 'f', -1, 64)})
+	}
+	return ts
+}
+
+func isPow10(x float64) bool {
+	l := math.Log10(x)
+	return math.Abs(l-math.Round(l)) < 1e-9
+}
