@@ -29,6 +29,12 @@ var DefaultPreload = []string{
 	"fmt", "math", "strings", "time", "os", "sort",
 	"gonum.org/v1/gonum/mat",
 	"github.com/gokernel/gokernel/stdlib/display",
+	"github.com/gokernel/gokernel/stdlib/nn",
+	"github.com/gokernel/gokernel/stdlib/optim",
+	"github.com/gokernel/gokernel/stdlib/ae",
+	"github.com/gokernel/gokernel/stdlib/pca",
+	"github.com/gokernel/gokernel/stdlib/data",
+	"github.com/gokernel/gokernel/stdlib/signal",
 }
 
 // Options configures a Session. The zero value is ready to use.
