@@ -124,12 +124,15 @@ func (t flipTicks) Ticks(lo, hi float64) []plot.Tick {
 	ts := plot.DefaultTicks{}.Ticks(t.off-hi, t.off-lo)
 	for i := range ts {
 		if ts[i].Label != "" {
-			ts[i].Label = strconv.FormatFloat(ts[i].Value, 'g', 6, 64)
+			ts[i].Label = flipLabel(ts[i].Value)
 		}
 		ts[i].Value = t.off - ts[i].Value
 	}
 	return ts
 }
+
+// flipLabel formats a row number for an axis label.
+func flipLabel(v float64) string { return strconv.FormatFloat(v, 'g', 6, 64) }
 
 // ImageWithBox draws img (grey, rescaled from its minimum to its maximum)
 // with the h×w box whose top-left pixel is (row, col) outlined: the

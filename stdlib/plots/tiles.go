@@ -18,6 +18,10 @@ const (
 	tileTargetPx = 640
 )
 
+// MaxTiles is the most images a tile grid draws; more panic with a
+// *ShapeError (slice the matrix, or use data.Set.Head, to show a few).
+const MaxTiles = 1024
+
 var gapColor = color.Gray{Y: 200}
 
 // Images shows each row of x as an imgRows×imgCols image (pixels stored
@@ -100,6 +104,14 @@ func ReconstructionRows(ms []*mat.Dense, labels []string, n, imgRows, imgCols in
 // grid is about square. It panics with a *ShapeError if neither dimension
 // is imgRows·imgCols.
 func Filters(w *mat.Dense, imgRows, imgCols int) *Figure {
+	tiles := filterTiles(w, imgRows, imgCols)
+	ncols := int(math.Ceil(math.Sqrt(float64(len(tiles)))))
+	return tileFigure(tiles, imgRows, imgCols, ncols, nil)
+}
+
+// filterTiles returns the grey levels in [0, 1] of Filters' tiles, one per
+// unit.
+func filterTiles(w *mat.Dense, imgRows, imgCols int) [][]float64 {
 	if w == nil {
 		shapePanic("Filters", "nil weights")
 	}
@@ -121,8 +133,7 @@ func Filters(w *mat.Dense, imgRows, imgCols int) *Figure {
 	for i, u := range units {
 		tiles[i] = centred(u)
 	}
-	ncols := int(math.Ceil(math.Sqrt(float64(len(units)))))
-	return tileFigure(tiles, imgRows, imgCols, ncols, nil)
+	return tiles
 }
 
 // denseRows returns views of the rows of x.
@@ -144,6 +155,9 @@ func checkTiles(fn string, rows [][]float64, imgRows, imgCols int) {
 	}
 	if len(rows) == 0 {
 		shapePanic(fn, "no images")
+	}
+	if len(rows) > MaxTiles {
+		shapePanic(fn, "%d images, more than MaxTiles = %d; show a slice of them", len(rows), MaxTiles)
 	}
 	for i, r := range rows {
 		if len(r) != imgRows*imgCols {
