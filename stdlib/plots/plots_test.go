@@ -52,7 +52,7 @@ func history(epochs int, val bool) *ae.History {
 
 // figures returns one figure of every kind, built from small fixed data.
 func figures() map[string]func() *plots.Figure {
-	x, labels := digits(20)
+	x, _ := digits(20)
 	rng := rand.New(rand.NewPCG(1, 2))
 	z := mat.NewDense(200, 2, nil)
 	zl := make([]int, 200)
@@ -73,25 +73,30 @@ func figures() map[string]func() *plots.Figure {
 			w.Set(i, j, rng.NormFloat64())
 		}
 	}
-	_ = labels
 	return map[string]func() *plots.Figure{
-		"Images":             func() *plots.Figure { return plots.Images(x, 8, 8, 5) },
-		"ImageRows":          func() *plots.Figure { return plots.ImageRows([][]float64{x.RawRowView(0), x.RawRowView(1)}, 8, 8, 0) },
-		"Reconstructions":    func() *plots.Figure { return plots.Reconstructions(x, x, 6, 8, 8) },
-		"ReconstructionRows": func() *plots.Figure { return plots.ReconstructionRows([]*mat.Dense{x, x, x}, []string{"a", "b", "c"}, 5, 8, 8) },
-		"Filters":            func() *plots.Figure { return plots.Filters(w, 8, 8) },
-		"LossCurves":         func() *plots.Figure { return plots.LossCurves(history(6, true)) },
-		"HistoriesCurves":    func() *plots.Figure { return plots.HistoriesCurves([]*ae.History{history(3, false), history(5, false)}, "total") },
-		"Curves":             func() *plots.Figure { return plots.Curves([]string{"a", "b"}, [][]float64{{1, 3, 2}, {2, math.NaN(), 1, 0}}) },
-		"KLCurve":            func() *plots.Figure { return plots.KLCurve(0.05) },
-		"KLCurves":           func() *plots.Figure { return plots.KLCurves([]float64{0.05, 0.2}) },
-		"MeanActivations":    func() *plots.Figure { return plots.MeanActivations([]float64{0.05, 0.2, 0.1, 0.07}, 0.1) },
-		"Histogram":          func() *plots.Figure { return plots.Histogram(z.RawMatrix().Data, 20, "codes") },
-		"Scatter2D":          func() *plots.Figure { return plots.Scatter2D(z, zl) },
-		"Heatmap":            func() *plots.Figure { return plots.Heatmap(heat, "map") },
-		"HeatmapWithPeaks":   func() *plots.Figure { return plots.HeatmapWithPeaks(heat, "map", []int{0, 15}, []int{10, 30}) },
-		"ImageWithBox":       func() *plots.Figure { return plots.ImageWithBox(heat, 3, 4, 10, 12) },
-		"Signal1D":           func() *plots.Figure { return plots.Signal1D([]string{"x", "h"}, [][]float64{{1, 2, -1}, {1, -1}}) },
+		"Images":          func() *plots.Figure { return plots.Images(x, 8, 8, 5) },
+		"ImageRows":       func() *plots.Figure { return plots.ImageRows([][]float64{x.RawRowView(0), x.RawRowView(1)}, 8, 8, 0) },
+		"Reconstructions": func() *plots.Figure { return plots.Reconstructions(x, x, 6, 8, 8) },
+		"ReconstructionRows": func() *plots.Figure {
+			return plots.ReconstructionRows([]*mat.Dense{x, x, x}, []string{"a", "b", "c"}, 5, 8, 8)
+		},
+		"Filters":    func() *plots.Figure { return plots.Filters(w, 8, 8) },
+		"LossCurves": func() *plots.Figure { return plots.LossCurves(history(6, true)) },
+		"HistoriesCurves": func() *plots.Figure {
+			return plots.HistoriesCurves([]*ae.History{history(3, false), history(5, false)}, "total")
+		},
+		"Curves": func() *plots.Figure {
+			return plots.Curves([]string{"a", "b"}, [][]float64{{1, 3, 2}, {2, math.NaN(), 1, 0}})
+		},
+		"KLCurve":          func() *plots.Figure { return plots.KLCurve(0.05) },
+		"KLCurves":         func() *plots.Figure { return plots.KLCurves([]float64{0.05, 0.2}) },
+		"MeanActivations":  func() *plots.Figure { return plots.MeanActivations([]float64{0.05, 0.2, 0.1, 0.07}, 0.1) },
+		"Histogram":        func() *plots.Figure { return plots.Histogram(z.RawMatrix().Data, 20, "codes") },
+		"Scatter2D":        func() *plots.Figure { return plots.Scatter2D(z, zl) },
+		"Heatmap":          func() *plots.Figure { return plots.Heatmap(heat, "map") },
+		"HeatmapWithPeaks": func() *plots.Figure { return plots.HeatmapWithPeaks(heat, "map", []int{0, 15}, []int{10, 30}) },
+		"ImageWithBox":     func() *plots.Figure { return plots.ImageWithBox(heat, 3, 4, 10, 12) },
+		"Signal1D":         func() *plots.Figure { return plots.Signal1D([]string{"x", "h"}, [][]float64{{1, 2, -1}, {1, -1}}) },
 	}
 }
 
@@ -153,7 +158,8 @@ func TestDeterministic(t *testing.T) {
 		if !bytes.Equal(a, b) {
 			t.Errorf("%s: two renderings of the same figure differ (PNG)", name)
 		}
-		if mk().SVG() != mk().SVG() {
+		s1, s2 := mk().SVG(), mk().SVG()
+		if s1 != s2 {
 			t.Errorf("%s: two renderings of the same figure differ (SVG)", name)
 		}
 	}
