@@ -87,8 +87,10 @@ func (f *Figure) DPI() int { return f.dpi }
 func (f *Figure) Plot() *plot.Plot { return f.plot }
 
 // render draws the figure onto c.
-func (f *Figure) render(c vg.CanvasSizer) {
-	dc := draw.New(c)
+func (f *Figure) render(c vg.CanvasSizer) { f.drawOn(draw.New(c)) }
+
+// drawOn draws the figure into the rectangle of dc.
+func (f *Figure) drawOn(dc draw.Canvas) {
 	if f.draw != nil {
 		f.draw(dc)
 		return

@@ -1,6 +1,7 @@
 package plots_test
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"testing"
@@ -53,6 +54,11 @@ func TestGallery(t *testing.T) {
 		"heat":            plots.HeatmapWithPeaks(ncc, "NCC", rows, cols),
 		"box":             plots.ImageWithBox(img, rows[0], cols[0], 20, 24),
 		"signal":          plots.Signal1D([]string{"x", "h", "y = x * h"}, [][]float64{{1, 2, 3, 0, -1}, {1, -1, 0.5}, signal.Convolve([]float64{1, 2, 3, 0, -1}, []float64{1, -1, 0.5}, signal.Full)}),
+		"grid":            plots.Grid([]*plots.Figure{plots.Filters(m.Encoder()[0].W, 28, 28), plots.Image(img, "shapes")}, 0).WithTitle("side by side"),
+		"lagged":          plots.Signal1DAt([]string{"x", "flipped h at lag 2", "r"}, []int{0, 0, -2}, [][]float64{{1, 2, 3, 0, -1}, {0.5, -1, 1}, signal.Correlate([]float64{1, 2, 3, 0, -1}, []float64{1, -1, 0.5}, signal.Full)}),
+		"linesxy":         plots.LinesXY([]string{"AE", "PCA"}, [][]float64{{2, 8, 32, 64}, {2, 8, 32, 64}}, [][]float64{{40, 22, 10, 6}, {45, 28, 14, 9}}, "code size k", "reconstruction error"),
+		"histograms":      plots.Histograms([]string{"AE", "AE×2"}, [][]float64{m.JacobianNorms(tx.X), scaled(m.JacobianNorms(tx.X), 1.5)}, 30, "‖J‖"),
+		"quiver":          quiver(),
 		"curves":          plots.Curves([]string{"a", "b"}, [][]float64{{1, 2, 4, 3}, {0, 1, 1, 2, 5}}),
 	}
 	for name, f := range figs {
@@ -63,4 +69,32 @@ func TestGallery(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+}
+
+func scaled(v []float64, k float64) []float64 {
+	out := make([]float64, len(v))
+	for i, x := range v {
+		out[i] = k * x
+	}
+	return out
+}
+
+// quiver is a denoising-style field pointing each point of a grid towards
+// the unit circle, drawn with the circle.
+func quiver() *plots.Figure {
+	var pts, vec []float64
+	for i := -4; i <= 4; i++ {
+		for j := -4; j <= 4; j++ {
+			x, y := float64(i)/3, float64(j)/3
+			r := math.Hypot(x, y)
+			if r == 0 {
+				continue
+			}
+			pts = append(pts, x, y)
+			vec = append(vec, 0.3*(x/r-x), 0.3*(y/r-y))
+		}
+	}
+	n := len(pts) / 2
+	circle, _ := data.NoisyCircle(100, 0, 1)
+	return plots.Quiver(mat.NewDense(n, 2, pts), mat.NewDense(n, 2, vec)).AddPoints("data", circle, 1)
 }

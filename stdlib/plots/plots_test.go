@@ -192,6 +192,12 @@ func TestShapeErrors(t *testing.T) {
 		"ImageWithBox box":         func() { plots.ImageWithBox(x, 0, 0, 0, 2) },
 		"Signal1D names":           func() { plots.Signal1D([]string{"a", "b"}, [][]float64{{1}}) },
 		"WithSize":                 func() { plots.KLCurve(0.1).WithSize(0, 1) },
+		"Signal1DAt starts":        func() { plots.Signal1DAt([]string{"a"}, []int{1, 2}, [][]float64{{1}}) },
+		"LinesXY lengths":          func() { plots.LinesXY([]string{"a"}, [][]float64{{1, 2}}, [][]float64{{1}}, "", "") },
+		"Histograms names":         func() { plots.Histograms([]string{"a"}, nil, 3, "") },
+		"Quiver rows":              func() { plots.Quiver(mat.NewDense(3, 2, nil), mat.NewDense(2, 2, nil)) },
+		"Grid empty":               func() { plots.Grid(nil, 2) },
+		"AddLine":                  func() { plots.KLCurve(0.1).AddLine("x", []float64{1}, nil, 0) },
 	}
 	for name, call := range cases {
 		func() {
@@ -296,4 +302,27 @@ func keys(m map[string]any) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+func TestGridSize(t *testing.T) {
+	a := plots.KLCurve(0.1).WithSize(3, 2)
+	b := plots.KLCurve(0.2).WithSize(4, 3)
+	w, h := plots.Grid([]*plots.Figure{a, b}, 0).Size()
+	if w != 7 || h != 3 {
+		t.Errorf("one row: %gx%g in, want 7x3", w, h)
+	}
+	w, h = plots.Grid([]*plots.Figure{a, b}, 1).Size()
+	if w != 4 || h != 5 {
+		t.Errorf("one column: %gx%g in, want 4x5", w, h)
+	}
+}
+
+func TestAddToFigure(t *testing.T) {
+	pts := mat.NewDense(3, 2, []float64{0.1, 1, 0.5, 2, 0.9, 3})
+	plain := count(decode(t, "KLCurve", plots.KLCurve(0.1)), func(r, g, b uint8) bool { return r < 250 || g < 250 || b < 250 })
+	more := count(decode(t, "KLCurve", plots.KLCurve(0.1).AddPoints("data", pts, 2).AddLine("line", []float64{0, 1}, []float64{4, 0}, 3)),
+		func(r, g, b uint8) bool { return r < 250 || g < 250 || b < 250 })
+	if more <= plain {
+		t.Errorf("adding points and a line did not add ink: %d vs %d", more, plain)
+	}
 }

@@ -21,12 +21,31 @@ const stemMax = 128
 // panel. It panics with a *ShapeError if names and ys differ in length or
 // there is no series.
 func Signal1D(names []string, ys [][]float64) *Figure {
+	return Signal1DAt(names, nil, ys)
+}
+
+// Signal1DAt is Signal1D with series i starting at sample index starts[i]
+// instead of 0 (nil starts means all 0): the lags of a correlation, a
+// shifted impulse response, the kernel at one step of "flip and slide".
+// All panels share the sample axis. It panics with a *ShapeError if starts
+// is not nil and differs from ys in length.
+func Signal1DAt(names []string, starts []int, ys [][]float64) *Figure {
 	if len(names) != len(ys) || len(ys) == 0 {
 		shapePanic("Signal1D", "%d names and %d series", len(names), len(ys))
 	}
-	n := 0
-	for _, y := range ys {
-		n = max(n, len(y))
+	if starts != nil && len(starts) != len(ys) {
+		shapePanic("Signal1DAt", "%d starts and %d series", len(starts), len(ys))
+	}
+	lo, hi := 0, 0
+	for i, y := range ys {
+		s := 0
+		if starts != nil {
+			s = starts[i]
+		}
+		if i == 0 || s < lo {
+			lo = s
+		}
+		hi = max(hi, s+len(y))
 	}
 	panels := make([][]*plot.Plot, len(ys))
 	for i, y := range ys {
@@ -34,8 +53,12 @@ func Signal1D(names []string, ys [][]float64) *Figure {
 		if i == len(ys)-1 {
 			p.X.Label.Text = "n"
 		}
-		p.Add(&stems{ys: y, color: seriesColor(i), lines: len(y) > stemMax})
-		p.X.Min, p.X.Max = -0.5, float64(n)-0.5
+		st := &stems{ys: y, color: seriesColor(i), lines: len(y) > stemMax}
+		if starts != nil {
+			st.start = starts[i]
+		}
+		p.Add(st)
+		p.X.Min, p.X.Max = float64(lo)-0.5, float64(hi)-0.5
 		p.X.Tick.Marker = intTicks{}
 		panels[i] = []*plot.Plot{p}
 	}
@@ -54,6 +77,7 @@ func Signal1D(names []string, ys [][]float64) *Figure {
 // stems draws samples as stems or, when lines is set, as a polyline.
 type stems struct {
 	ys    []float64
+	start int
 	color color.Color
 	lines bool
 }
@@ -72,7 +96,7 @@ func (s *stems) Plot(c draw.Canvas, p *plot.Plot) {
 				pts = pts[:0]
 				continue
 			}
-			pts = append(pts, vg.Point{X: trX(float64(j)), Y: trY(y)})
+			pts = append(pts, vg.Point{X: trX(float64(s.start + j)), Y: trY(y)})
 		}
 		c.StrokeLines(ls, c.ClipLinesXY(pts)...)
 		return
@@ -82,7 +106,7 @@ func (s *stems) Plot(c draw.Canvas, p *plot.Plot) {
 		if math.IsNaN(y) || math.IsInf(y, 0) {
 			continue
 		}
-		x := trX(float64(j))
+		x := trX(float64(s.start + j))
 		c.StrokeLine2(ls, x, trY(0), x, trY(y))
 		c.DrawGlyph(gs, vg.Point{X: x, Y: trY(y)})
 	}
@@ -90,7 +114,7 @@ func (s *stems) Plot(c draw.Canvas, p *plot.Plot) {
 
 // DataRange implements plot.DataRanger; the range always includes 0.
 func (s *stems) DataRange() (xmin, xmax, ymin, ymax float64) {
-	xmin, xmax = -0.5, float64(len(s.ys))-0.5
+	xmin, xmax = float64(s.start)-0.5, float64(s.start+len(s.ys))-0.5
 	for _, y := range s.ys {
 		if !math.IsNaN(y) && !math.IsInf(y, 0) {
 			ymin, ymax = math.Min(ymin, y), math.Max(ymax, y)

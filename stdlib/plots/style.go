@@ -94,3 +94,6 @@ func isPow10(x float64) bool {
 	l := math.Log10(x)
 	return math.Abs(l-math.Round(l)) < 1e-9
 }
+
+// titleStyle returns the text style of plot titles.
+func titleStyle() draw.TextStyle { return plot.New().Title.TextStyle }

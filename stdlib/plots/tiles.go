@@ -6,7 +6,6 @@ import (
 	"math"
 
 	"gonum.org/v1/gonum/mat"
-	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -270,7 +269,7 @@ func tileFigure(tiles [][]float64, imgRows, imgCols, ncols int, labels []string)
 	imgH := vg.Length(img.Bounds().Dy()) / DefaultDPI * vg.Inch
 	f.width = left + imgW + pad
 	f.height = imgH + 2*pad + 0.3*vg.Inch
-	sty := plot.New().Title.TextStyle
+	sty := titleStyle()
 	f.draw = func(c draw.Canvas) {
 		top := pad
 		if f.title != "" {
