@@ -11,12 +11,22 @@
 //     (and, e.g., PCA below), one labelled row each.
 //   - Filters: each hidden unit's weights as a normalised tile. For an
 //     nn.Dense W (inputs×units) each COLUMN is a unit.
-//   - LossCurves, HistoriesCurves, Curves: lines; validation dashed.
+//   - LossCurves, HistoriesCurves, Curves, LinesXY: lines; validation
+//     dashed.
 //   - KLCurve, KLCurves, MeanActivations: the sparsity penalty.
-//   - Histogram, Scatter2D: distributions and 2-D codes by label.
-//   - Heatmap, HeatmapWithPeaks, ImageWithBox(es): score maps and matches.
-//   - Signal1D: stacked stem plots for convolution and LTI systems.
+//   - Histogram, Histograms, Scatter2D, Quiver: distributions, 2-D codes
+//     by label, vector fields.
+//   - Heatmap, HeatmapWithPeaks, Image, ImageWithBox(es): score maps,
+//     images and matches.
+//   - Signal1D, Signal1DAt: stacked stem plots for convolution and LTI
+//     systems.
+//   - Grid: figures side by side.
 //   - LiveLoss: a loss curve redrawn in place on every epoch of a Fit.
+//
+// A Figure has both PNG and SVG forms, so its notebook output carries
+// both (front ends show the SVG; nbconvert to PDF uses the PNG). Tile
+// grids and images are raster pictures in either form, drawn at a whole
+// number of screen pixels per image pixel so tiles stay sharp.
 //
 // Invariants:
 //
