@@ -51,7 +51,7 @@ func ExampleFilters() {
 	f := plots.Filters(w, 3, 3) // a 2x2 grid
 	fmt.Println(f.Plot() == nil, f)
 	// Output:
-	// true <Figure 6.84x6.84 in>
+	// true <Figure 5.01x5.01 in>
 }
 
 // LossCurves draws every term of a History, validation dashed.

@@ -326,3 +326,23 @@ func TestAddToFigure(t *testing.T) {
 		t.Errorf("adding points and a line did not add ink: %d vs %d", more, plain)
 	}
 }
+
+func TestDegenerateInputsRender(t *testing.T) {
+	constant := mat.NewDense(5, 5, nil)
+	nan := mat.NewDense(2, 2, []float64{math.NaN(), math.NaN(), math.NaN(), math.NaN()})
+	cases := map[string]*plots.Figure{
+		"empty history":    plots.LossCurves(&ae.History{Stage: "fit"}),
+		"one epoch":        plots.LossCurves(history(1, true)),
+		"constant heatmap": plots.Heatmap(constant, ""),
+		"NaN heatmap":      plots.Heatmap(nan, ""),
+		"constant image":   plots.Image(constant, ""),
+		"equal values":     plots.Histogram([]float64{2, 2, 2}, 0, ""),
+		"one image":        plots.Images(mat.NewDense(1, 4, []float64{0, 1, 2, 3}), 2, 2, 10),
+		"empty series":     plots.Curves([]string{"a"}, [][]float64{nil}),
+	}
+	for name, f := range cases {
+		if _, err := f.PNG(); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}

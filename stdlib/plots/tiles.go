@@ -11,10 +11,12 @@ import (
 )
 
 // tile layout constants: gap between tiles in image pixels, the colour of
-// the gaps, and the width in pixels a tile grid aims at.
+// the gaps, the width in pixels a tile grid aims at and the largest a
+// single tile is drawn.
 const (
 	tileGap      = 1
 	tileTargetPx = 640
+	tileMaxPx    = 200
 )
 
 // MaxTiles is the most images a tile grid draws; more panic with a
@@ -37,8 +39,9 @@ func Images(x *mat.Dense, imgRows, imgCols, ncols int) *Figure {
 func ImageRows(rows [][]float64, imgRows, imgCols, ncols int) *Figure {
 	checkTiles("Images", rows, imgRows, imgCols)
 	if ncols <= 0 {
-		ncols = min(10, max(1, len(rows)))
+		ncols = 10
 	}
+	ncols = min(ncols, len(rows))
 	lo, hi := valueRange(rows)
 	tiles := make([][]float64, len(rows))
 	for i, r := range rows {
@@ -256,7 +259,7 @@ func tileFigure(tiles [][]float64, imgRows, imgCols, ncols int, labels []string)
 	gw := ncols*(imgCols+tileGap) - tileGap
 	gh := nrows*(imgRows+tileGap) - tileGap
 	scale := max(1, int(math.Round(float64(tileTargetPx)/float64(gw))))
-	scale = min(scale, max(1, 900/gh))
+	scale = min(scale, max(1, 900/gh), max(1, tileMaxPx/max(imgRows, imgCols)))
 	img := gridImage(tiles, imgRows, imgCols, ncols, scale)
 
 	f := &Figure{dpi: DefaultDPI}
