@@ -243,24 +243,26 @@ func crossEntropyPre(r, x, dz *mat.Dense) float64 {
 }
 
 // squaredErrorRow returns Σ_j (r_j − x_j)² and stores g·(r_j − x_j) in
-// d[j], with two accumulators so that the additions overlap.
+// d[j], four elements at a time with four accumulators so that the
+// additions overlap (and bounds checks drop out).
 func squaredErrorRow(d, r, x []float64, g float64) float64 {
 	x = x[:len(r)]
 	d = d[:len(r)]
-	var s0, s1 float64
+	var s0, s1, s2, s3 float64
 	j := 0
-	for ; j+2 <= len(r); j += 2 {
-		e0 := r[j] - x[j]
-		e1 := r[j+1] - x[j+1]
+	for ; j+4 <= len(r); j += 4 {
+		rr, xx, dd := r[j:j+4:j+4], x[j:j+4:j+4], d[j:j+4:j+4]
+		e0, e1, e2, e3 := rr[0]-xx[0], rr[1]-xx[1], rr[2]-xx[2], rr[3]-xx[3]
 		s0 += e0 * e0
 		s1 += e1 * e1
-		d[j] = g * e0
-		d[j+1] = g * e1
+		s2 += e2 * e2
+		s3 += e3 * e3
+		dd[0], dd[1], dd[2], dd[3] = g*e0, g*e1, g*e2, g*e3
 	}
-	if j < len(r) {
+	for ; j < len(r); j++ {
 		e := r[j] - x[j]
 		s0 += e * e
 		d[j] = g * e
 	}
-	return s0 + s1
+	return (s0 + s1) + (s2 + s3)
 }
