@@ -9,6 +9,8 @@ import (
 	"github.com/gokernel/gokernel/stdlib/display"
 	"github.com/gokernel/gokernel/stdlib/plots"
 	"gonum.org/v1/gonum/mat"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
 )
 
 // A Figure shows itself: display.BundleOf (what a notebook cell's last
@@ -91,4 +93,15 @@ func ExampleHeatmapWithPeaks() {
 	fmt.Println(f)
 	// Output:
 	// <Figure "NCC" 8x4.5 in>
+}
+
+// NewFigure shows a plot built with gonum/plot directly.
+func ExampleNewFigure() {
+	p := plot.New()
+	p.Title.Text = "my plot"
+	l, _ := plotter.NewLine(plotter.XYs{{X: 0, Y: 0}, {X: 1, Y: 1}})
+	p.Add(l)
+	fmt.Println(plots.NewFigure(p, 4, 3))
+	// Output:
+	// <Figure "my plot" 4x3 in>
 }

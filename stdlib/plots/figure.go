@@ -36,6 +36,17 @@ type Figure struct {
 	title string
 }
 
+// NewFigure wraps a plot built with gonum.org/v1/plot directly so that it
+// shows inline like the figures of this package, at the given size in
+// inches. It panics with a *ShapeError if p is nil or the size is not
+// positive.
+func NewFigure(p *plot.Plot, wInches, hInches float64) *Figure {
+	if p == nil {
+		shapePanic("NewFigure", "nil plot")
+	}
+	return newFigure(p, 1, 1).WithSize(wInches, hInches)
+}
+
 // newFigure wraps p in a Figure of the given size in inches.
 func newFigure(p *plot.Plot, wIn, hIn float64) *Figure {
 	return &Figure{plot: p, width: vg.Length(wIn) * vg.Inch, height: vg.Length(hIn) * vg.Inch, dpi: DefaultDPI}

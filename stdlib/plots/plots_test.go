@@ -197,6 +197,7 @@ func TestShapeErrors(t *testing.T) {
 		"Histograms names":         func() { plots.Histograms([]string{"a"}, nil, 3, "") },
 		"Quiver rows":              func() { plots.Quiver(mat.NewDense(3, 2, nil), mat.NewDense(2, 2, nil)) },
 		"Grid empty":               func() { plots.Grid(nil, 2) },
+		"NewFigure nil":            func() { plots.NewFigure(nil, 1, 1) },
 		"AddLine":                  func() { plots.KLCurve(0.1).AddLine("x", []float64{1}, nil, 0) },
 	}
 	for name, call := range cases {
