@@ -35,6 +35,7 @@ var DefaultPreload = []string{
 	"github.com/gokernel/gokernel/stdlib/pca",
 	"github.com/gokernel/gokernel/stdlib/data",
 	"github.com/gokernel/gokernel/stdlib/signal",
+	"github.com/gokernel/gokernel/stdlib/plots",
 }
 
 // Options configures a Session. The zero value is ready to use.

@@ -1,0 +1,52 @@
+package interp
+
+import (
+	"strings"
+	"testing"
+)
+
+// The preloaded library is usable from cells without imports, through the
+// generated symbol tables: the calls a lesson makes first.
+func TestLibraryPreloaded(t *testing.T) {
+	s := sess(t)
+	rec := mustRun(t, s, `
+x := mat.NewDense(200, 8, nil)
+for i := 0; i < 200; i++ {
+	for j := 0; j < 8; j++ {
+		x.Set(i, j, float64((i*7+j*3)%11)/11)
+	}
+}
+m := ae.New(ae.Config{Sizes: []int{8, 3}, Hidden: nn.Sigmoid, Output: nn.Sigmoid, Seed: 1})
+hist, err := m.Fit(x, ae.FitOptions{Epochs: 3, Batch: 50, LR: 1e-2})
+if err != nil {
+	panic(err)
+}
+p := pca.Fit(x, 3)
+fmt.Println(len(hist.Epochs), p.Error(x) >= 0, m.ReconError(x) > 0)
+fmt.Println(signal.Convolve([]float64{1, 2, 3}, []float64{0, 1, 0.5}, signal.Full))
+fmt.Println(len(optim.NewAdam(1e-3).String()) > 0)
+`)
+	if got, want := rec.text("stdout"), "3 true true\n[0 1 2.5 4 1.5]\ntrue\n"; got != want {
+		t.Fatalf("stdout = %q, want %q", got, want)
+	}
+	// A figure as the last expression shows itself inline.
+	rec = mustRun(t, s, `plots.KLCurve(0.05)`)
+	res := rec.result()
+	if res == nil {
+		t.Fatal("no execute_result for a plots figure")
+	}
+	if _, ok := res["image/png"]; !ok {
+		t.Fatalf("figure result has no image/png: keys %v", keys(res))
+	}
+	if txt, _ := res["text/plain"].(string); strings.TrimSpace(txt) == "" {
+		t.Fatalf("figure text/plain = %q", txt)
+	}
+}
+
+func keys(m map[string]any) []string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	return ks
+}
