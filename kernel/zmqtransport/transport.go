@@ -63,7 +63,7 @@ func Open(ctx context.Context, ci wire.ConnectionInfo, opts Options) (*Transport
 	t.socks[wire.Heartbeat] = zmq4.NewRep(tctx, zo...)
 	for ch, s := range t.socks {
 		ep := ci.Endpoint(wire.Channel(ch))
-		if err := s.Listen(ep); err != nil {
+		if err := s.Listen(framedEndpoint(ep)); err != nil {
 			t.Close()
 			return nil, fmt.Errorf("zmqtransport: binding %v on %s: %w", wire.Channel(ch), ep, err)
 		}
@@ -87,7 +87,7 @@ func Open(ctx context.Context, ci wire.ConnectionInfo, opts Options) (*Transport
 func (t *Transport) startProbe(ci wire.ConnectionInfo, zo []zmq4.Option) error {
 	t.probeTopic = "gokernel.drain." + wire.NewID()
 	t.probe = zmq4.NewSub(t.ctx, zo...)
-	if err := t.probe.Dial(ci.Endpoint(wire.IOPub)); err != nil {
+	if err := t.probe.Dial(framedEndpoint(ci.Endpoint(wire.IOPub))); err != nil {
 		return fmt.Errorf("zmqtransport: connecting the iopub probe: %w", err)
 	}
 	if err := t.probe.SetOption(zmq4.OptionSubscribe, t.probeTopic); err != nil {
