@@ -313,6 +313,13 @@ func (s *Session) runUnit(c *cell, u unit, globals map[string]reflect.Value) boo
 		}
 	}
 	if err != nil {
+		if body, ok := u.node.(*ast.BlockStmt); ok && wrapCompound(body) {
+			if p, err2 := s.compile(u.node); err2 == nil {
+				prog, err = p, nil
+			}
+		}
+	}
+	if err != nil {
 		c.fail(s.errorOf(err))
 		return false
 	}

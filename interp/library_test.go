@@ -50,3 +50,36 @@ func keys(m map[string]any) []string {
 	}
 	return ks
 }
+
+// yaegi cannot compile an if with an init statement inside a block at the top
+// level of a cell; the session runs such blocks as closures, and assignments
+// to the session's globals still land.
+func TestNestedScopesAtTopLevel(t *testing.T) {
+	s := sess(t)
+	rec := mustRun(t, s, `
+nestedTotal := 0
+for i := 0; i < 3; i++ {
+	if n, err := fmt.Sscan("4", &nestedTotal); err != nil || n != 1 {
+		panic(err)
+	}
+	nestedTotal += i
+}
+{
+	if _, err := fmt.Println("block", nestedTotal); err != nil {
+		panic(err)
+	}
+}
+`)
+	if got, want := rec.text("stdout"), "block 6\n"; got != want {
+		t.Fatalf("stdout = %q, want %q", got, want)
+	}
+	rec = mustRun(t, s, `nestedTotal`)
+	if got := plain(rec); got != "6" {
+		t.Fatalf("nestedTotal = %q, want 6", got)
+	}
+	// A real compile error is still reported as written.
+	_, res := runCell(t, s, "for i := 0; i < 2; i++ {\n\tif _, err := fmt.Println(i); err != nil {\n\t\tundefinedThing()\n\t}\n}\n")
+	if res.Error == nil || !strings.Contains(res.Error.Value, "undefinedThing") {
+		t.Fatalf("want an error naming undefinedThing, got %+v", res.Error)
+	}
+}
