@@ -3,6 +3,8 @@ package interp
 import (
 	"strings"
 	"testing"
+
+	"github.com/gokernel/gokernel/stdlib/backend"
 )
 
 // The preloaded library is usable from cells without imports, through the
@@ -81,5 +83,13 @@ for i := 0; i < 3; i++ {
 	_, res := runCell(t, s, "for i := 0; i < 2; i++ {\n\tif _, err := fmt.Println(i); err != nil {\n\t\tundefinedThing()\n\t}\n}\n")
 	if res.Error == nil || !strings.Contains(res.Error.Value, "undefinedThing") {
 		t.Fatalf("want an error naming undefinedThing, got %+v", res.Error)
+	}
+}
+
+// The banner says which BLAS backend the library's matrix products use.
+func TestBannerNamesBackend(t *testing.T) {
+	info := sess(t).Info()
+	if !strings.Contains(info.Banner, "matrix products: "+backend.Name()) {
+		t.Fatalf("banner %q does not name the backend %q", info.Banner, backend.Name())
 	}
 }

@@ -3,6 +3,7 @@ package interp
 import (
 	"errors"
 	"fmt"
+	"github.com/gokernel/gokernel/stdlib/backend"
 	"io"
 	"os"
 	"reflect"
@@ -190,8 +191,9 @@ func (s *Session) Info() kernel.Info {
 	return kernel.Info{
 		Implementation:        "gokernel",
 		ImplementationVersion: s.opts.Version,
-		Banner: fmt.Sprintf("gokernel %s: Go (%s) on the yaegi interpreter, with gonum and the gokernel library preloaded",
-			s.opts.Version, runtime.Version()),
+		Banner: fmt.Sprintf("gokernel %s: Go (%s) on the yaegi interpreter, with gonum and the gokernel library preloaded\n"+
+			"matrix products: %s",
+			s.opts.Version, runtime.Version(), backend.Name()),
 		HelpLinks: []kernel.HelpLink{
 			{Text: "Go language", URL: "https://go.dev/doc/"},
 			{Text: "Go standard library", URL: "https://pkg.go.dev/std"},
