@@ -2,6 +2,7 @@ package ae
 
 import (
 	"math/rand/v2"
+	"os"
 	"testing"
 
 	"github.com/gokernel/gokernel/stdlib/backend"
@@ -57,6 +58,9 @@ func TestTrainingStepAllocatesNothing(t *testing.T) {
 		t.Skip("allocation counts are not meaningful under the race detector")
 	}
 	if !backend.Native() {
+		if os.Getenv("CI") != "" {
+			t.Fatal("OpenBLAS not loaded under CI (.ci/run installs libopenblas-dev): " + backend.FallbackReason())
+		}
 		t.Skip("OpenBLAS not loaded: " + backend.FallbackReason())
 	}
 	for _, f32 := range []bool{false, true} {

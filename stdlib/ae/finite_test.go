@@ -2,6 +2,7 @@ package ae
 
 import (
 	"math"
+	"os"
 	"testing"
 
 	"github.com/gokernel/gokernel/stdlib/backend"
@@ -41,6 +42,9 @@ func TestFiniteSliceFindsEveryBadValue(t *testing.T) {
 // restores the previous count afterwards.
 func TestFitHoldsThreads(t *testing.T) {
 	if !backend.Native() {
+		if os.Getenv("CI") != "" {
+			t.Fatal("OpenBLAS not loaded under CI (.ci/run installs libopenblas-dev): " + backend.FallbackReason())
+		}
 		t.Skip("OpenBLAS not loaded")
 	}
 	old := backend.Threads()

@@ -16,6 +16,9 @@ import (
 func realMNIST(t *testing.T) (*Set, *Set) {
 	t.Helper()
 	if _, err := MNISTDir(); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("MNIST not available under CI: %v", err)
+		}
 		t.Skipf("MNIST not available: %v", err)
 	}
 	train, test, err := MNIST()

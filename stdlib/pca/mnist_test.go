@@ -3,6 +3,7 @@ package pca
 import (
 	"fmt"
 	"math"
+	"os"
 	"testing"
 
 	"gonum.org/v1/gonum/floats"
@@ -20,6 +21,9 @@ func TestMNISTGolden(t *testing.T) {
 		t.Skip("-short")
 	}
 	if _, err := data.MNISTDir(); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("MNIST not available under CI: %v", err)
+		}
 		t.Skipf("MNIST not available: %v", err)
 	}
 	train, test := data.MustMNIST()
