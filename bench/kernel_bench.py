@@ -8,15 +8,21 @@ Measures, for each kernel, with a real BlockingKernelClient:
     kernel_info_reply together with an IOPub message, which is what
     jupyter_client's wait_for_ready waits for (median of --starts); the client
     sockets reconnect every 2 ms so the measure is not rounded to ZeroMQ's
-    default 100 ms reconnect interval.
+    default 100 ms reconnect interval;
+  * with --floor, the same round trip through gokernel's protocol code with a
+    trivial interpreter (bench/kernelfloor), and for every kernel a
+    kernel_info round trip: what the client and the sockets cost alone.
 
-Both kernelspecs go into a temporary JUPYTER_DATA_DIR. Run it through
+Round trips of all kernels are interleaved in blocks of 20, so that they
+share the machine's load. The kernelspecs go into a temporary JUPYTER_DATA_DIR. Run it through
+bench/kernel_bench.sh, which builds gokernel and kernelfloor first: go into a temporary JUPYTER_DATA_DIR. Run it through
 bench/kernel_bench.sh, which builds gokernel first:
 
     bash bench/kernel_bench.sh            # or: --runs 200 --starts 10
 """
 
 import argparse
+import json
 import os
 import queue
 import shutil
@@ -100,21 +106,44 @@ def round_trip(kc, code):
     return time.perf_counter() - t0
 
 
-def measure(name, runs, starts, ctx):
+def kernel_info_trip(kc):
+    t0 = time.perf_counter()
+    kc.kernel_info(reply=True, timeout=30)
+    return time.perf_counter() - t0
+
+
+def measure_starts(name, starts, ctx):
     starts_s = []
     for _ in range(starts):
         km, kc, took = start(name, ctx)
         starts_s.append(took)
         stop(km, kc)
-    km, kc, _ = start(name, ctx)
+    return starts_s
+
+
+def measure_trips(names, runs, ctx, block=20):
+    """Round trips of every kernel, interleaved in blocks of `block` so that
+    all kernels see the same machine load; then kernel_info round trips."""
+    kernels = {}
     try:
-        drain(kc)
-        for _ in range(10):  # warm up
-            round_trip(kc, "1 + 1")
-        trips = [round_trip(kc, "1 + 1") for _ in range(runs)]
+        for name in names:
+            km, kc, _ = start(name, ctx)
+            kernels[name] = (km, kc)
+            drain(kc)
+            for _ in range(10):  # warm up
+                round_trip(kc, "1 + 1")
+        trips = {name: [] for name in names}
+        infos = {name: [] for name in names}
+        while any(len(t) < runs for t in trips.values()):
+            for name in names:
+                n = min(block, runs - len(trips[name]))
+                kc = kernels[name][1]
+                trips[name] += [round_trip(kc, "1 + 1") for _ in range(n)]
+                infos[name] += [kernel_info_trip(kc) for _ in range(max(1, n // 4))]
     finally:
-        stop(km, kc)
-    return trips, starts_s
+        for km, kc in kernels.values():
+            stop(km, kc)
+    return trips, infos
 
 
 def fmt_ms(xs):
@@ -126,6 +155,7 @@ def fmt_ms(xs):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--binary", required=True, help="the gokernel binary to install and measure")
+    ap.add_argument("--floor", help="optional kernelfloor binary (bench/kernelfloor): gokernel's protocol with a trivial interpreter")
     ap.add_argument("--runs", type=int, default=200, help="execute round trips per kernel")
     ap.add_argument("--starts", type=int, default=10, help="kernel starts per kernel")
     args = ap.parse_args()
@@ -141,20 +171,43 @@ def main():
         subprocess.run([args.binary, "install"], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         subprocess.run([sys.executable, "-m", "ipykernel", "install", "--user", "--name", "python3"],
                        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        names = ["gokernel", "python3"]
+        if args.floor:
+            spec = os.path.join(os.environ["JUPYTER_DATA_DIR"], "kernels", "gokernel-floor")
+            os.makedirs(spec, exist_ok=True)
+            with open(os.path.join(spec, "kernel.json"), "w") as f:
+                json.dump({"argv": [args.floor, "{connection_file}"], "display_name": "gokernel floor",
+                           "language": "go", "interrupt_mode": "signal"}, f)
+            names.insert(1, "gokernel-floor")
         ctx = zmq.asyncio.Context()
         ctx.setsockopt(zmq.RECONNECT_IVL, 2)
-        res = {}
+        print("measuring round trips (interleaved) ...", file=sys.stderr, flush=True)
+        trips, infos = measure_trips(names, args.runs, ctx)
+        starts = {}
         for name in ("gokernel", "python3"):
-            print("measuring %s ..." % name, file=sys.stderr, flush=True)
-            res[name] = measure(name, args.runs, args.starts, ctx)
+            print("measuring starts of %s ..." % name, file=sys.stderr, flush=True)
+            starts[name] = measure_starts(name, args.starts, ctx)
         print()
-        print("%-22s %-36s %-36s %s" % ("", "gokernel", "ipykernel (python3)", "ratio (goal)"))
-        for i, (label, key) in enumerate((("execute `1 + 1`", "execute"), ("start to ready", "start"))):
-            g, p = res["gokernel"][i], res["python3"][i]
-            ratio = statistics.median(g) / statistics.median(p)
-            verdict = "ok" if ratio <= GOALS[key] else "MISSED"
-            print("%-22s %-36s %-36s %.2fx (<= %.1fx %s)" % (label, fmt_ms(g), fmt_ms(p), ratio, GOALS[key], verdict))
-        print("\n%d round trips, %d starts per kernel; medians." % (args.runs, args.starts))
+        cols = [("gokernel", "gokernel"), ("python3", "ipykernel (python3)")]
+        if args.floor:
+            cols.insert(1, ("gokernel-floor", "trivial interpreter (floor)"))
+        print("%-22s " % "" + " ".join("%-36s" % c[1] for c in cols) + " ratio (goal)")
+        rows = (("execute `1 + 1`", "execute", trips), ("kernel_info", None, infos), ("start to ready", "start", starts))
+        for label, key, data in rows:
+            line = "%-22s " % label
+            for name, _ in cols:
+                line += "%-36s " % (fmt_ms(data[name]) if name in data else "")
+            if key:
+                ratio = statistics.median(data["gokernel"]) / statistics.median(data["python3"])
+                verdict = "ok" if ratio <= GOALS[key] else "MISSED"
+                line += "%.2fx (<= %.1fx %s)" % (ratio, GOALS[key], verdict)
+            print(line.rstrip())
+        print("\n%d round trips per kernel, interleaved in blocks of 20; %d starts per kernel; medians."
+              % (args.runs, args.starts))
+        try:
+            print("load average: %.1f %.1f %.1f" % os.getloadavg())
+        except OSError:
+            pass
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
