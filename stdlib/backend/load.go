@@ -116,14 +116,14 @@ func open() (*library, error) {
 	}
 	var errs []string
 	for _, p := range candidates() {
-		h, err := purego.Dlopen(p, purego.RTLD_NOW|purego.RTLD_LOCAL)
+		h, err := dlopen(p)
 		if err != nil {
 			continue
 		}
 		l, err := bind(p, h)
 		if err != nil {
 			errs = append(errs, err.Error())
-			_ = purego.Dlclose(h)
+			dlclose(h)
 			continue
 		}
 		return l, nil
@@ -149,13 +149,13 @@ func bind(path string, h uintptr) (l *library, err error) {
 		{"strsm_", &l.strsm}, {"strmm_", &l.strmm}, {"sgemv_", &l.sgemv},
 	}
 	for _, s := range syms {
-		p, err := purego.Dlsym(h, s.name)
+		p, err := dlsym(h, s.name)
 		if err != nil || p == 0 {
 			return nil, fmt.Errorf("%s: missing symbol %s", path, s.name)
 		}
 		*s.dst = p
 	}
-	if p, err := purego.Dlsym(h, "dsyevd_"); err == nil {
+	if p, err := dlsym(h, "dsyevd_"); err == nil {
 		l.dsyevd = p
 	}
 	defer func() {
