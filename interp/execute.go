@@ -29,7 +29,7 @@ func (s *Session) Execute(ctx context.Context, req kernel.ExecuteRequest, out ke
 	c := newCell(ctx, req, out)
 	s.book.setSource(c.n, req.Code)
 	s.begin(c)
-	sen, err := s.startSentinel()
+	sen, err := s.cellSentinel()
 	if err != nil {
 		s.end(c)
 		return kernel.ExecuteResult{Error: &kernel.Error{Name: ErrInternal, Value: "cannot start the cell: " + err.Error()}}
@@ -44,8 +44,9 @@ func (s *Session) Execute(ctx context.Context, req kernel.ExecuteRequest, out ke
 	}
 	select {
 	case <-c.done:
-		// Ended, even if an interrupt came at the same time.
-		s.endSentinel(sen, false)
+		// Ended, even if an interrupt came at the same time: the
+		// sentinel, still armed, serves the next cell.
+		s.keepSentinel(sen)
 	case <-interrupted:
 		c.fail(&kernel.Error{Name: ErrInterrupted, Value: "the cell was interrupted",
 			Traceback: []string{"Interrupted: the cell was interrupted; its variables keep the values they had"}})

@@ -83,12 +83,13 @@ type Session struct {
 	sen      atomic.Pointer[sentinel]
 
 	exec     sync.Mutex // held by Execute: one cell at a time
-	mu       sync.Mutex // guards cur, last, stopping and closed
+	mu       sync.Mutex // guards cur, last, stopping, closed, parked and idle
 	cur      *cell      // the running cell
 	last     *cell      // the latest cell, which receives late output
 	stopping chan struct{}
 	closed   bool
 	parked   []*sentinel // sentinels of interrupted cells, released by Close
+	idle     *sentinel   // parked sentinel of the last cell, for the next one
 
 	book book // what the cells declared
 }
@@ -175,6 +176,7 @@ func (s *Session) Close() error {
 	s.deactivate()
 	s.co.interrupt()
 	s.releaseParked()
+	s.releaseIdle()
 	if s.capture != nil {
 		s.capture.setSink(nil)
 		releaseCapture()
