@@ -140,6 +140,7 @@ def measure_trips(names, runs, ctx, block=20):
                 kc = kernels[name][1]
                 trips[name] += [round_trip(kc, "1 + 1") for _ in range(n)]
                 infos[name] += [kernel_info_trip(kc) for _ in range(max(1, n // 4))]
+                drain(kc)  # their busy/idle must not reach the next round trip
     finally:
         for km, kc in kernels.values():
             stop(km, kc)
