@@ -69,8 +69,8 @@ const (
 	flagMore    = 0x01
 	flagLong    = 0x02
 	flagCommand = 0x04
-	// flushAt bounds what a framedConn holds back: a longer message goes
-	// out in pieces of about this size.
+	// flushAt bounds what a framedConn holds back: a write that would
+	// take it past this goes out at once, with what was held.
 	flushAt = 64 << 10
 )
 
@@ -104,17 +104,26 @@ func newFramedConn(c net.Conn) *framedConn {
 func (c *framedConn) Read(p []byte) (int, error) { return c.r.Read(p) }
 
 // Write implements net.Conn. It holds p back unless it completes the
-// greeting, a command, or the last frame of a message.
+// greeting, a command, or the last frame of a message. A large p is
+// written as it is, after what was held, without being copied.
 func (c *framedConn) Write(p []byte) (int, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.out = append(c.out, p...)
-	flush := c.scan(p)
-	if !flush && len(c.out) < flushAt {
+	boundary := c.scan(p)
+	if len(c.out)+len(p) >= flushAt {
+		if err := c.flushLocked(); err != nil {
+			return 0, err
+		}
+		if err := writeAll(c.Conn, p); err != nil {
+			return 0, err
+		}
 		return len(p), nil
 	}
-	if err := c.flushLocked(); err != nil {
-		return 0, err
+	c.out = append(c.out, p...)
+	if boundary {
+		if err := c.flushLocked(); err != nil {
+			return 0, err
+		}
 	}
 	return len(p), nil
 }
@@ -170,11 +179,12 @@ func (c *framedConn) scan(p []byte) bool {
 func (c *framedConn) flushLocked() error {
 	b := c.out
 	c.out = c.out[:0]
-	if cap(c.out) > 4*flushAt {
-		c.out = nil
-	}
+	return writeAll(c.Conn, b)
+}
+
+func writeAll(w net.Conn, b []byte) error {
 	for len(b) > 0 {
-		n, err := c.Conn.Write(b)
+		n, err := w.Write(b)
 		if err != nil {
 			return err
 		}

@@ -101,11 +101,15 @@ func TestFramedConnBoundsWhatItHolds(t *testing.T) {
 	if len(rec.writes) == 0 {
 		t.Fatalf("%d bytes held back, bound is %d", len(big), flushAt)
 	}
+	if len(c.out) != 0 || cap(c.out) >= len(big) {
+		t.Fatalf("the large body was copied: holding %d, capacity %d", len(c.out), cap(c.out))
+	}
 	c.Write(frameHeader(0, 1))
 	c.Write([]byte("z"))
 	got := bytes.Join(rec.writes, nil)
-	if len(got) != 9+len(big)+2+1 || len(c.out) != 0 {
-		t.Fatalf("wrote %d bytes, holding %d", len(got), len(c.out))
+	want := append(append(append(frameHeader(flagMore, len(big)), big...), frameHeader(0, 1)...), 'z')
+	if !bytes.Equal(got, want) || len(c.out) != 0 {
+		t.Fatalf("wrote %d bytes (want %d), holding %d", len(got), len(want), len(c.out))
 	}
 }
 
