@@ -36,3 +36,8 @@ func hasAVX2FMA() bool {
 	_, ebx7, _, _ := cpuid(7, 0)
 	return ebx7&(1<<5) != 0
 }
+
+// corr3x3x2Asm is Corr3x3Rows for len(y0) a multiple of 4.
+//
+//go:noescape
+func corr3x3x2Asm(y0, y1, x []float64, stride int, k *[9]float64)

@@ -12,6 +12,8 @@ func TestGoPathOnAmd64(t *testing.T) {
 	useAsm = false
 	TestCorrRowMatchesDefinition(t)
 	TestCorr2DRow(t)
+	TestCorr3x3Rows(t)
+	TestCorr3x3RowsIntegersExactAndPanics(t)
 	if HasAsm() {
 		t.Error("HasAsm must follow the switch")
 	}
