@@ -71,10 +71,21 @@ func (g grid) row(i int) []float64 { return g.data[i*g.stride : i*g.stride+g.c] 
 func corrDirect2D(ctx context.Context, out, img, k grid, offR, offC int) error {
 	w := workers(out.r, float64(out.c*k.r*k.c))
 	s := offC - (k.c - 1)
+	var k3 *[9]float64
+	if k.r == 3 && k.c == 3 {
+		k3 = &[9]float64{}
+		copy(k3[0:3], k.row(0))
+		copy(k3[3:6], k.row(1))
+		copy(k3[6:9], k.row(2))
+	}
 	return parallelFor(ctx, out.r, w, func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			if ctx.Err() != nil {
 				return
+			}
+			if k3 != nil && i+1 < hi && corr3x3Pair(out, img, k3, k, i, offR, s) {
+				i++
+				continue
 			}
 			orow := out.row(i)
 			clear(orow)
@@ -115,4 +126,34 @@ func corrDirect2D(ctx context.Context, out, img, k grid, offR, offC int) error {
 			}
 		}
 	})
+}
+
+// corr3x3Pair sets output rows i and i+1 of a 3x3 correlation (k3 is the
+// kernel row-major, k the same kernel as a grid) with one fused pass over
+// the four input rows they need, when all four are inside the image and the
+// rows have an interior; it reports whether it did.
+func corr3x3Pair(out, img grid, k3 *[9]float64, k grid, i, offR, s int) bool {
+	r0 := i + offR - 2
+	jLo := min(out.c, max(0, -s))
+	jHi := max(jLo, min(out.c, img.c-s-2))
+	if r0 < 0 || r0+4 > img.r || jLo >= jHi {
+		return false
+	}
+	o0, o1 := out.row(i), out.row(i+1)
+	start := r0*img.stride + jLo + s
+	simd.Corr3x3Rows(o0[jLo:jHi], o1[jLo:jHi], img.data[start:], img.stride, k3)
+	for d, orow := range [2][]float64{o0, o1} {
+		clear(orow[:jLo])
+		clear(orow[jHi:])
+		for a := 0; a < 3; a++ {
+			irow, krow := img.row(r0+d+a), k.row(a)
+			for j := 0; j < jLo; j++ {
+				orow[j] += edgeSum(irow, krow, j+s, img.c)
+			}
+			for j := jHi; j < out.c; j++ {
+				orow[j] += edgeSum(irow, krow, j+s, img.c)
+			}
+		}
+	}
+	return true
 }
