@@ -57,7 +57,7 @@ def main():
 
     a = rng.uniform(0, 1, (512, 512))
     a32 = a.astype(np.float32)
-    for k in (3, 15, 64):
+    for k in (3, 5, 15, 64):
         ker = rng.uniform(0, 1, (k, k))
         name = "BenchmarkCorrelate2D/img512_k%d" % k
         # filter2D correlates with 'same' borders; the valid part is the crop.

@@ -24,8 +24,12 @@
 //     Stockham, precomputed twiddles), 3-5x faster than gonum's dsp/fourier
 //     in plain Go. On amd64 CPUs with AVX2 and FMA (detected at start-up)
 //     the radix-4 stages and the direct correlation loops
-//     (internal/simd) run in assembly; elsewhere, or with the purego build
+//     (internal/simd; 3x3 kernels have a fused loop that sets two output
+//     rows per pass) run in assembly; elsewhere, or with the purego build
 //     tag, everything is plain Go and gives the same values up to rounding.
+//   - Results are new allocations (zeroed by Go before being written);
+//     Correlate2DInto writes into a caller's matrix instead. Pooled scratch
+//     memory is internal and never returned to callers.
 //   - NCC values lie in [−1, 1]; zero-variance windows and constant
 //     templates give 0 (see ZeroVarianceRatio).
 //   - Programmer errors (empty inputs, impossible shapes, unknown modes)

@@ -3,6 +3,9 @@
 // and FMA (checked at start-up with CPUID/XGETBV) the bulk of the loop runs
 // in assembly, 32 outputs at a time with 8 independent accumulators; the
 // rest, and every other platform (or the purego build tag), uses plain Go.
+// Corr2DRow applies a whole 2-D kernel to one output row; Corr3x3Rows sets
+// two output rows of a 3x3 correlation in one pass over their four input
+// rows, with the kernel held in registers.
 //
 // Invariant: both paths compute the same sums, the assembly with fused
 // multiply-adds (one rounding per tap), so results may differ from the Go
