@@ -1,0 +1,31 @@
+package interp
+
+import (
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// TestVetOtherSystems vets the package and those under it, tests included, as built for
+// Windows and macOS: files that need Unix-only syscall names must carry a
+// build constraint. It needs the go command and a build of the package's
+// dependencies for each system (a few seconds once the build cache has them),
+// so -short skips it.
+func TestVetOtherSystems(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the dependencies for other systems")
+	}
+	goCmd, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command")
+	}
+	for _, goos := range []string{"windows", "darwin"} {
+		cmd := exec.Command(goCmd, "vet", "./...")
+		cmd.Env = append(os.Environ(), "GOOS="+goos, "GOARCH=amd64", "CGO_ENABLED=0")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Errorf("GOOS=%s go vet: %v\n%s", goos, err, strings.TrimSpace(string(out)))
+		}
+	}
+}
