@@ -205,6 +205,6 @@ func (m *ConvAutoencoder) evaluate(x *mat.Dense) Terms {
 	return t
 }
 
-// parameters and corruption let fitLoop drive the model.
+// parameters and corruption let train drive the model (see learner).
 func (m *ConvAutoencoder) parameters() []*nn.Param { return m.net.params }
 func (m *ConvAutoencoder) corruption() Noise       { return m.cfg.Noise }

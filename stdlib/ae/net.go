@@ -266,3 +266,7 @@ func squaredErrorRow(d, r, x []float64, g float64) float64 {
 	}
 	return (s0 + s1) + (s2 + s3)
 }
+
+// parameters and corruption let train drive the net (see learner).
+func (n *net) parameters() []*nn.Param { return n.params }
+func (n *net) corruption() Noise       { return n.noise }
