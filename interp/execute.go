@@ -208,14 +208,32 @@ func (s *Session) runCell(c *cell) {
 	}
 }
 
-// compile compiles n, turning a panic of yaegi into an error.
+// compile compiles n, turning a panic of yaegi into an error. The lines
+// yaegi writes to the standard logger meanwhile are dropped (yaegilog.go).
 func (s *Session) compile(n ast.Node) (p *yaegi.Program, err error) {
+	id := s.compilerID()
+	compileLog.enter(id)
+	defer compileLog.leave(id)
 	defer func() {
 		if r := recover(); r != nil {
 			p, err = nil, compilePanic{r}
 		}
 	}()
 	return s.yi.CompileAST(n)
+}
+
+// compilerID returns the id of the calling goroutine, which is the running
+// cell's goroutine (known without the cost of goid) when there is one.
+func (s *Session) compilerID() uint64 {
+	if c := s.current(); c != nil {
+		c.mu.Lock()
+		id := c.goid
+		c.mu.Unlock()
+		if id != 0 {
+			return id
+		}
+	}
+	return goid()
 }
 
 // runOne parses, rewrites, compiles and executes one run of cell c.

@@ -91,7 +91,8 @@ type Session struct {
 	parked   []*sentinel // sentinels of interrupted cells, released by Close
 	idle     *sentinel   // parked sentinel of the last cell, for the next one
 
-	book book // what the cells declared
+	book      book // what the cells declared
+	logFilter bool // holds a reference on compileLog
 }
 
 // New starts a session: it loads the symbol tables, takes over fd 1 and 2
@@ -154,6 +155,8 @@ func New(opts Options) (*Session, error) {
 		s.Close()
 		return nil, err
 	}
+	acquireLogFilter()
+	s.logFilter = true
 	liveMu.Lock()
 	live = append(live, s)
 	s.activate()
@@ -174,6 +177,9 @@ func (s *Session) Close() error {
 	s.closed = true
 	s.mu.Unlock()
 	s.deactivate()
+	if s.logFilter {
+		releaseLogFilter()
+	}
 	s.co.interrupt()
 	s.releaseParked()
 	s.releaseIdle()
