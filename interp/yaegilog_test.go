@@ -47,9 +47,15 @@ logInFunc()`)
 			t.Errorf("stderr %q lacks %q", errText, want)
 		}
 	}
-	// A goroutine of the cell logging while a later cell compiles is not
-	// the compiler: its line stays.
-	rec = mustRun(t, s, `logDone := make(chan bool)
+}
+
+// TestGoroutineLogReachesStderr checks that a goroutine of a cell is not
+// taken for the compiler: its log line stays.
+func TestGoroutineLogReachesStderr(t *testing.T) {
+	skipRaceWithGoroutines(t)
+	s := sess(t)
+	rec := mustRun(t, s, `import "log"
+logDone := make(chan bool)
 go func() { log.Default().Println("goroutine line"); logDone <- true }()
 <-logDone`)
 	if !strings.Contains(rec.text("stderr"), "goroutine line\n") {
