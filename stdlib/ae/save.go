@@ -2,20 +2,12 @@ package ae
 
 import (
 	"bufio"
-	"encoding/binary"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"math"
-	"os"
 )
 
 // magic starts every saved model; the version follows it.
 const magic = "gokernel-ae\n"
-
-// formatVersion is the version of the saved layout written by Save.
-const formatVersion = 1
 
 // header is the JSON part of a saved model.
 type header struct {
@@ -24,106 +16,44 @@ type header struct {
 	Shapes  [][2]int // of Params(), in order
 }
 
+func (h *header) version() int { return h.Version }
+
 // Save writes the model (its Config and every parameter, bit for bit) to w:
 // a magic line, a length-prefixed JSON header, then the parameters as
 // little-endian float64. Load reads it back.
 func (m *Autoencoder) Save(w io.Writer) error {
-	bw := bufio.NewWriter(w)
-	h := header{Version: formatVersion, Config: m.Config()}
-	for _, p := range m.net.params {
-		r, c := p.Value.Dims()
-		h.Shapes = append(h.Shapes, [2]int{r, c})
-	}
-	js, err := json.Marshal(h)
-	if err != nil {
-		return fmt.Errorf("ae: save: %w", err)
-	}
-	bw.WriteString(magic)
-	var n [8]byte
-	binary.LittleEndian.PutUint64(n[:], uint64(len(js)))
-	bw.Write(n[:])
-	bw.Write(js)
-	for _, p := range m.net.params {
-		for _, v := range p.Value.RawMatrix().Data {
-			binary.LittleEndian.PutUint64(n[:], math.Float64bits(v))
-			bw.Write(n[:])
-		}
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("ae: save: %w", err)
-	}
-	return nil
+	h := header{Version: formatVersion, Config: m.Config(), Shapes: shapesOf(m.net.params)}
+	return writeModel(w, magic, h, m.net.params)
 }
 
 // Load reads a model written by Save. It returns an error for a stream that
 // is not a saved model, is truncated, or does not match its own Config.
 func Load(r io.Reader) (*Autoencoder, error) {
 	br := bufio.NewReader(r)
-	mg := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, mg); err != nil || string(mg) != magic {
-		return nil, errors.New("ae: load: not a saved autoencoder (bad magic)")
-	}
-	var n [8]byte
-	if _, err := io.ReadFull(br, n[:]); err != nil {
-		return nil, fmt.Errorf("ae: load: truncated header: %w", err)
-	}
-	size := binary.LittleEndian.Uint64(n[:])
-	if size > 1<<20 {
-		return nil, fmt.Errorf("ae: load: header of %d bytes is too large", size)
-	}
-	js := make([]byte, size)
-	if _, err := io.ReadFull(br, js); err != nil {
-		return nil, fmt.Errorf("ae: load: truncated header: %w", err)
-	}
 	var h header
-	if err := json.Unmarshal(js, &h); err != nil {
-		return nil, fmt.Errorf("ae: load: header: %w", err)
-	}
-	if h.Version != formatVersion {
-		return nil, fmt.Errorf("ae: load: format version %d, want %d", h.Version, formatVersion)
+	if err := readHeader(br, magic, "autoencoder", &h); err != nil {
+		return nil, err
 	}
 	if err := h.Config.validate(); err != nil {
 		return nil, fmt.Errorf("ae: load: %w", err)
 	}
 	m := New(h.Config)
-	if len(h.Shapes) != len(m.net.params) {
-		return nil, fmt.Errorf("ae: load: %d parameters, the Config needs %d", len(h.Shapes), len(m.net.params))
-	}
-	for i, p := range m.net.params {
-		if r, c := p.Value.Dims(); h.Shapes[i] != [2]int{r, c} {
-			return nil, fmt.Errorf("ae: load: parameter %d is %v, the Config needs %dx%d", i, h.Shapes[i], r, c)
-		}
-	}
-	for _, p := range m.net.params {
-		data := p.Value.RawMatrix().Data
-		for j := range data {
-			if _, err := io.ReadFull(br, n[:]); err != nil {
-				return nil, fmt.Errorf("ae: load: truncated parameters: %w", err)
-			}
-			data[j] = math.Float64frombits(binary.LittleEndian.Uint64(n[:]))
-		}
+	if err := readParams(br, h.Shapes, m.net.params, "Config"); err != nil {
+		return nil, err
 	}
 	return m, nil
 }
 
 // SaveFile writes the model to the file at path (see Save).
 func (m *Autoencoder) SaveFile(path string) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("ae: save: %w", err)
-	}
-	if err := m.Save(f); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return saveFile(path, m.Save)
 }
 
 // LoadFile reads a model from the file at path (see Load).
 func LoadFile(path string) (*Autoencoder, error) {
-	f, err := os.Open(path)
+	f, err := openFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("ae: load: %w", err)
+		return nil, err
 	}
 	defer f.Close()
 	return Load(f)
