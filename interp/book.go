@@ -102,10 +102,20 @@ func (b *book) dropKnownImports(f *ast.File) []*ast.ImportSpec {
 		for _, sp := range gd.Specs {
 			is := sp.(*ast.ImportSpec)
 			name, p := b.importNameLocked(is)
-			if name == "_" || (b.imports[name] == p && name != ".") || seen[name] == p {
-				continue
+			if name == "_" {
+				// A blank import of a compiled package does nothing (its
+				// init has run). Any other path goes to yaegi, which fails
+				// on it as on a plain import when it is not available.
+				if _, ok := b.pkgNames[p]; ok || seen["_"+p] == p {
+					continue
+				}
+				seen["_"+p] = p
+			} else {
+				if (b.imports[name] == p && name != ".") || seen[name] == p {
+					continue
+				}
+				seen[name] = p
 			}
-			seen[name] = p
 			specs = append(specs, is)
 			kept = append(kept, is)
 		}
@@ -134,6 +144,9 @@ func (b *book) importNameLocked(sp *ast.ImportSpec) (string, string) {
 func (b *book) addImports(specs []*ast.ImportSpec) {
 	for _, sp := range specs {
 		name, p := b.importName(sp)
+		if name == "_" {
+			continue
+		}
 		b.mu.Lock()
 		b.imports[name] = p
 		b.mu.Unlock()
