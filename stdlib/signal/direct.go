@@ -10,6 +10,10 @@ import (
 // time (the unit of work shared among goroutines).
 const directChunk = 4096
 
+// directRows2D is the number of output rows the 2-D direct method hands to
+// a goroutine at a time.
+const directRows2D = 16
+
 // corrDirect1D writes into out (length n) the window starting at off of the
 // full correlation of x with h: full[i] = Σ_j x[i-(M-1)+j]·h[j].
 func corrDirect1D(ctx context.Context, out, x, h []float64, off int) error {
@@ -78,7 +82,9 @@ func corrDirect2D(ctx context.Context, out, img, k grid, offR, offC int) error {
 		copy(k3[3:6], k.row(1))
 		copy(k3[6:9], k.row(2))
 	}
-	return parallelFor(ctx, out.r, w, func(_, lo, hi int) {
+	// Rows are handed out in chunks of directRows2D (even, so the 3x3 row
+	// pairs stay whole) to whichever goroutine is free.
+	return parallelChunks(ctx, out.r, w, directRows2D, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			if ctx.Err() != nil {
 				return
