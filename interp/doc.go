@@ -44,6 +44,16 @@
 //   - os.Stdin, fmt.Scan* and bufio readers on os.Stdin read lines through
 //     Emitter.Input when the request allows stdin, and fail with ErrNoStdin
 //     otherwise.
+//   - A func main declared in a cell is an ordinary function: it runs only
+//     when called (yaegi would run it after every later cell). The
+//     interpreter knows the package-level main as _gkmain (mainname.go);
+//     errors, tracebacks, completion and inspection say main.
+//   - An import of a package the session does not have fails with the
+//     same error whether it is plain, named, blank or dot.
+//   - The lines yaegi writes to the standard logger while compiling (before
+//     an internal panic, "nil type") never reach a cell's output; the
+//     cell's error says what failed. Cells' own log output is untouched
+//     (yaegilog.go).
 //   - Cells can use fmt, math, strings, time, os, sort, gonum's mat and
 //     stdlib/display without importing them (DefaultPreload). min and max
 //     are generic prelude functions (yaegi v0.16.1 has no such builtins).

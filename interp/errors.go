@@ -75,8 +75,12 @@ type compilePanic struct{ v any }
 func (p compilePanic) Error() string { return fmt.Sprint(p.v) }
 
 // errorOf turns an error of a cell into a kernel.Error with a traceback
-// that names the cell lines.
+// that names the cell lines, and the user's names (mainname.go).
 func (s *Session) errorOf(err error) *kernel.Error {
+	return unmaskError(s.errorOfCell(err))
+}
+
+func (s *Session) errorOfCell(err error) *kernel.Error {
 	var el scanner.ErrorList
 	var pn yaegi.Panic
 	var cp compilePanic

@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"reflect"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/gokernel/gokernel/kernel"
@@ -244,6 +245,9 @@ func (s *Session) runOne(c *cell, r run, last bool) bool {
 		c.fail(s.errorOf(err))
 		return false
 	}
+	if strings.Contains(c.req.Code[r.start:r.end], "main") {
+		renameMain(node, file, s.book.knowsMain())
+	}
 	imports := s.book.importsCopy()
 	s.book.withSeq(func(seq *int) { rewriteGo(fset, node, imports, seq) })
 
@@ -258,7 +262,7 @@ func (s *Session) runOne(c *cell, r run, last bool) bool {
 	case runDecl:
 		for _, name := range s.book.redefinedTypes(fset, file) {
 			c.out.Stream("stderr", fmt.Sprintf("warning: type %s was declared before with another definition; "+
-				"the interpreter keeps the first one (restart the kernel to change it)\n", name))
+				"the interpreter keeps the first one (restart the kernel to change it)\n", unmaskMain(name)))
 		}
 		units = declUnits(file, globals, s.book.declaredType)
 	case runStmt:

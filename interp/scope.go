@@ -118,10 +118,13 @@ func (s *Session) Globals() []assist.Symbol {
 	vals := s.globals()
 	var out []assist.Symbol
 	for _, d := range s.book.sortedDecls() {
-		if hidden(d.Name) {
+		name := d.Name
+		if name == mainAlias {
+			name = "main"
+		} else if hidden(name) {
 			continue
 		}
-		sym := assist.Symbol{Name: d.Name, Kind: declKinds[d.Kind], Type: d.Type, Doc: d.Doc}
+		sym := assist.Symbol{Name: name, Kind: declKinds[d.Kind], Type: d.Type, Doc: d.Doc}
 		if v, ok := vals[d.Name]; ok && v.IsValid() && sym.Type == "" {
 			sym.Type = v.Type().String()
 		}
@@ -142,6 +145,9 @@ func (s *Session) Lookup(expr string) (_ reflect.Value, found bool) {
 	parts := strings.Split(strings.TrimSpace(expr), ".")
 	if len(parts) == 0 || parts[0] == "" || hidden(parts[0]) {
 		return reflect.Value{}, false
+	}
+	if parts[0] == "main" {
+		parts[0] = mainAlias
 	}
 	var v reflect.Value
 	if p, ok := s.Imports()[parts[0]]; ok {

@@ -150,10 +150,11 @@ func (s *Session) userExpression(c *cell, src string) (data, md map[string]any, 
 	if _, err := parser.ParseExprFrom(token.NewFileSet(), "user_expression", src, 0); err != nil {
 		return nil, nil, &kernel.Error{Name: ErrSyntax, Value: err.Error()}
 	}
-	node, _, err := parseRun(fset, -1, src, run{kind: runStmt, end: len(src), line: 1, col: 1})
+	node, file, err := parseRun(fset, -1, src, run{kind: runStmt, end: len(src), line: 1, col: 1})
 	if err != nil {
 		return nil, nil, s.errorOf(err)
 	}
+	renameMain(node, file, s.book.knowsMain())
 	body := node.(*ast.BlockStmt)
 	e := body.List[0].(*ast.ExprStmt).X
 	call := &ast.CallExpr{Fun: synthExpr(rtName+".Result", e.Pos()), Lparen: e.Pos(), Args: []ast.Expr{e}, Rparen: e.End()}
