@@ -2,6 +2,7 @@ package ae
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"testing"
 
@@ -16,49 +17,41 @@ import (
 func TestSavedFormatFixtures(t *testing.T) {
 	dense := New(Config{Sizes: []int{9, 5, 3}, Hidden: nn.Tanh, Output: nn.Sigmoid, Seed: 4, Noise: SaltAndPepper(0.1)})
 	conv := NewConv(ConvConfig{Channels: 1, Height: 8, Width: 8, Filters: []int{4, 2}, Seed: 3})
+	type model interface {
+		Save(io.Writer) error
+		Params() []*nn.Param
+	}
+	loadDense := func(r io.Reader) (model, error) { return Load(r) }
+	loadConv := func(r io.Reader) (model, error) { return LoadConv(r) }
 	for _, c := range []struct {
-		file   string
-		save   func(*bytes.Buffer) error
-		load   func(*bytes.Reader) ([]*nn.Param, error)
-		params []*nn.Param
+		file string
+		m    model
+		load func(io.Reader) (model, error)
 	}{
-		{"testdata/dense-v1.bin", func(b *bytes.Buffer) error { return dense.Save(b) },
-			func(r *bytes.Reader) ([]*nn.Param, error) {
-				m, err := Load(r)
-				if err != nil {
-					return nil, err
-				}
-				return m.net.params, nil
-			}, dense.net.params},
-		{"testdata/conv-v1.bin", func(b *bytes.Buffer) error { return conv.Save(b) },
-			func(r *bytes.Reader) ([]*nn.Param, error) {
-				m, err := LoadConv(r)
-				if err != nil {
-					return nil, err
-				}
-				return m.net.params, nil
-			}, conv.net.params},
+		{"testdata/dense-v1.bin", dense, loadDense},
+		{"testdata/conv-v1.bin", conv, loadConv},
 	} {
 		want, err := os.ReadFile(c.file)
 		if err != nil {
 			t.Fatal(err)
 		}
 		var buf bytes.Buffer
-		if err := c.save(&buf); err != nil {
+		if err := c.m.Save(&buf); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(buf.Bytes(), want) {
 			t.Errorf("%s: Save writes %d bytes that differ from the fixture's %d", c.file, buf.Len(), len(want))
 		}
-		got, err := c.load(bytes.NewReader(want))
+		loaded, err := c.load(bytes.NewReader(want))
 		if err != nil {
 			t.Fatalf("%s: %v", c.file, err)
 		}
-		if len(got) != len(c.params) {
-			t.Fatalf("%s: %d parameters loaded, want %d", c.file, len(got), len(c.params))
+		got, params := loaded.Params(), c.m.Params()
+		if len(got) != len(params) {
+			t.Fatalf("%s: %d parameters loaded, want %d", c.file, len(got), len(params))
 		}
 		for i, p := range got {
-			if !mat.Equal(p.Value, c.params[i].Value) {
+			if !mat.Equal(p.Value, params[i].Value) {
 				t.Errorf("%s: parameter %d differs after loading", c.file, i)
 			}
 		}
