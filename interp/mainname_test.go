@@ -69,6 +69,16 @@ func TestCellMainAsVariable(t *testing.T) {
 	if got := mustRun(t, s, "main()").text("stdout"); got != "var main ran\n" {
 		t.Errorf("main() printed %q", got)
 	}
+	// A user expression sees the same main, and does not run it.
+	rec := &recorder{}
+	res := s.Execute(t.Context(), kernelRequest("c := 3", map[string]string{"m": "main != nil"}), rec)
+	m, _ := res.UserExpressions["m"].(map[string]any)
+	if res.Error != nil || m["status"] != "ok" || m["data"].(map[string]any)["text/plain"] != "true" {
+		t.Errorf("user expression main != nil: %v %v", res.Error, m)
+	}
+	if got := rec.text("stdout"); got != "" {
+		t.Errorf("stdout %q, want none", got)
+	}
 }
 
 // TestCellMainNamesShown checks that errors, tracebacks, completion and
