@@ -47,8 +47,9 @@
 //     that produced it and returns an error naming the term, epoch and batch.
 //     In both cases the model stays usable.
 //   - Fit and Pretrain of a dense model hold OpenBLAS to FitOptions.Threads
-//     threads for the run (default 1, the fastest setting measured for these
-//     batch-sized products; bench/ae.md) and restore the previous count.
+//     threads for the run when it is set (0 keeps the current count, one per
+//     processor by default; bench/ae.md measures both) and restore the
+//     previous count.
 //     Matrix products of the OpenBLAS path allocate nothing, so a training
 //     step allocates nothing in steady state.
 //   - With the cross-entropy and a sigmoid output layer, training computes

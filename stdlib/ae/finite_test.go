@@ -38,8 +38,8 @@ func TestFiniteSliceFindsEveryBadValue(t *testing.T) {
 }
 
 // TestFitHoldsThreads checks that Fit runs with FitOptions.Threads OpenBLAS
-// threads (1 by default, unless the environment fixes the count) and
-// restores the previous count afterwards.
+// threads (0 keeps the current count) and restores the previous count
+// afterwards.
 func TestFitHoldsThreads(t *testing.T) {
 	if !backend.Native() {
 		if os.Getenv("CI") != "" {
@@ -52,10 +52,7 @@ func TestFitHoldsThreads(t *testing.T) {
 	backend.SetThreads(2)
 	x := uniform(32, 6, 0, 1, 4)
 	m := New(Config{Sizes: []int{6, 3}, Hidden: nn.ReLU, Output: nn.Sigmoid, Seed: 1})
-	def := 1 // FitOptions.Threads 0: one thread, or the environment's count
-	if backend.ThreadsFromEnv() {
-		def = 2
-	}
+	def := 2 // FitOptions.Threads 0 keeps the count set above
 	for _, c := range []struct{ opt, want int }{{0, def}, {1, 1}, {2, 2}} {
 		seen := 0
 		_, err := m.Fit(x, FitOptions{Batch: 8, Threads: c.opt, OnBatch: func(Progress) { seen = backend.Threads() }})

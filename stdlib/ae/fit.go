@@ -37,13 +37,13 @@ type FitOptions struct {
 	OnEpoch func(Progress)
 	// Threads is the number of OpenBLAS threads during the run of a dense
 	// model (stdlib/backend.SetThreads; the previous count is restored
-	// afterwards). 0 means 1, unless the environment fixes the count
-	// (OPENBLAS_NUM_THREADS and the like; stdlib/backend.ThreadsFromEnv),
-	// which is then left alone. One thread trained the benchmark net faster
-	// than two in 19 of 20 alternating epochs per CPU second (one tie) and
-	// in 18 of 20 by the clock on a shared 2-core machine (bench/ae.md); on
-	// an idle machine with more cores, more threads may win by the clock.
-	// The convolutional model always uses one OpenBLAS thread.
+	// afterwards). 0 leaves the count as it is: stdlib/backend's default
+	// (one per processor Go may use) or what the environment set. On an
+	// otherwise idle 2-core machine two threads trained the benchmark net
+	// 1.4-1.7x faster by the clock than one; on a machine busy with other
+	// work one thread was faster (bench/ae.md), so set Threads: 1 there.
+	// The convolutional model always uses one OpenBLAS thread (it splits
+	// the batch over goroutines instead).
 	Threads int
 }
 
@@ -62,9 +62,6 @@ func (o *FitOptions) defaults(cfg *Config) {
 	}
 	if o.Seed == 0 {
 		o.Seed = cfg.Seed
-	}
-	if o.Threads <= 0 && !backend.ThreadsFromEnv() {
-		o.Threads = 1
 	}
 }
 
