@@ -120,22 +120,8 @@ func (c *Config) validate() error {
 			return &ConfigError{Field: "Sizes", Msg: fmt.Sprintf("%v: widths must be positive", c.Sizes)}
 		}
 	}
-	for _, a := range []struct {
-		name string
-		act  nn.Activation
-	}{{"Hidden", c.Hidden}, {"Output", c.Output}} {
-		if a.act < nn.Identity || a.act > nn.LeakyReLU {
-			return &ConfigError{Field: a.name, Msg: fmt.Sprintf("unknown activation %d", int(a.act))}
-		}
-	}
-	switch c.Loss {
-	case SquaredError:
-	case CrossEntropy:
-		if c.Output != nn.Sigmoid {
-			return &ConfigError{Field: "Loss", Msg: "cross-entropy needs Output: nn.Sigmoid"}
-		}
-	default:
-		return &ConfigError{Field: "Loss", Msg: fmt.Sprintf("unknown loss %d", int(c.Loss))}
+	if err := validateUnits(c.Hidden, c.Output, c.Loss); err != nil {
+		return err
 	}
 	if !(c.Sparsity >= 0 && c.Sparsity < 1) {
 		return &ConfigError{Field: "Sparsity", Msg: fmt.Sprintf("ρ=%g must be in (0, 1), or 0 to disable", c.Sparsity)}
@@ -198,4 +184,27 @@ func (c *Config) String() string {
 		b.WriteString(", float32 products")
 	}
 	return b.String()
+}
+
+// validateUnits checks the activations and the loss that the dense and the
+// convolutional configs share.
+func validateUnits(hidden, output nn.Activation, loss LossKind) error {
+	for _, a := range []struct {
+		name string
+		act  nn.Activation
+	}{{"Hidden", hidden}, {"Output", output}} {
+		if a.act < nn.Identity || a.act > nn.LeakyReLU {
+			return &ConfigError{Field: a.name, Msg: fmt.Sprintf("unknown activation %d", int(a.act))}
+		}
+	}
+	switch loss {
+	case SquaredError:
+	case CrossEntropy:
+		if output != nn.Sigmoid {
+			return &ConfigError{Field: "Loss", Msg: "cross-entropy needs Output: nn.Sigmoid"}
+		}
+	default:
+		return &ConfigError{Field: "Loss", Msg: fmt.Sprintf("unknown loss %d", int(loss))}
+	}
+	return nil
 }

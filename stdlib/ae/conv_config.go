@@ -141,22 +141,8 @@ func (c *ConvConfig) validate() error {
 	if c.Decoder != TransposedConv && c.Decoder != UpsampleConv {
 		return &ConfigError{Field: "Decoder", Msg: fmt.Sprintf("unknown decoder %d", int(c.Decoder))}
 	}
-	for _, a := range []struct {
-		name string
-		act  nn.Activation
-	}{{"Hidden", c.Hidden}, {"Output", c.Output}} {
-		if a.act < nn.Identity || a.act > nn.LeakyReLU {
-			return &ConfigError{Field: a.name, Msg: fmt.Sprintf("unknown activation %d", int(a.act))}
-		}
-	}
-	switch c.Loss {
-	case SquaredError:
-	case CrossEntropy:
-		if c.Output != nn.Sigmoid {
-			return &ConfigError{Field: "Loss", Msg: "cross-entropy needs Output: nn.Sigmoid"}
-		}
-	default:
-		return &ConfigError{Field: "Loss", Msg: fmt.Sprintf("unknown loss %d", int(c.Loss))}
+	if err := validateUnits(c.Hidden, c.Output, c.Loss); err != nil {
+		return err
 	}
 	if !(c.WeightDecay >= 0) || math.IsInf(c.WeightDecay, 0) {
 		return &ConfigError{Field: "WeightDecay", Msg: fmt.Sprintf("%g must be finite and ≥ 0", c.WeightDecay)}
