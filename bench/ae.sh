@@ -6,9 +6,10 @@
 # Usage: bench/ae.sh [rounds] [all|threads]
 #   rounds:  alternating Go/PyTorch rounds (default 3)
 #   all:     also run every dense BenchmarkFit variant once at the end
-#   threads: every round also runs the Go side with OPENBLAS_NUM_THREADS=2
-#            (Fit honours a count fixed by the environment; its default is
-#            one OpenBLAS thread), reported as the "-2threads" rows
+#   threads: every round also runs the Go side with OPENBLAS_NUM_THREADS=1
+#            (Fit keeps OpenBLAS's own count, one thread per processor,
+#            unless the environment or FitOptions.Threads fixes one),
+#            reported as the "-1thread" rows
 # Ratio = Go samples/s / PyTorch's best samples/s (above 1 means Go is faster).
 set -eu
 cd "$(dirname "$0")/.."
@@ -25,13 +26,13 @@ i=0
 while [ "$i" -lt "$rounds" ]; do
 	i=$((i + 1))
 	(cd stdlib/ae && env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$tmp/ae.test" -test.run '^$' \
-		-test.bench 'Fit/mlp784x128(-f32)?$' -test.benchtime 1x) | grep '^Benchmark' | tee -a "$tmp/go.txt"
+		-test.bench 'Fit/mlp784x128(-f64)?$' -test.benchtime 1x) | grep '^Benchmark' | tee -a "$tmp/go.txt"
 	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 bench/ae_peers.py "$mnist" 1 default,1 |
 		grep -v best | tee -a "$tmp/py.txt"
 	if [ "$all" = threads ]; then
-		(cd stdlib/ae && env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=2 "$tmp/ae.test" -test.run '^$' \
-			-test.bench 'Fit/mlp784x128(-f32)?$' -test.benchtime 1x) | grep '^Benchmark' |
-			sed -E 's/^(BenchmarkFit\/mlp784x128(-f32)?)-([0-9]+)/\1-2threads-\3/' | tee -a "$tmp/go.txt"
+		(cd stdlib/ae && env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 "$tmp/ae.test" -test.run '^$' \
+			-test.bench 'Fit/mlp784x128(-f64)?$' -test.benchtime 1x) | grep '^Benchmark' |
+			sed -E 's/^(BenchmarkFit\/mlp784x128(-f64)?)-([0-9]+)/\1-1thread-\3/' | tee -a "$tmp/go.txt"
 	fi
 done
 if [ "$all" = all ]; then
@@ -53,8 +54,8 @@ echo
 echo "784-128-784 AE, Adam 1e-3, batch 128, MNIST train (best epoch of $rounds alternating rounds):"
 for m in samples/s samples/cpu-s; do
 	p=$(pybest "$m")
-	variants="mlp784x128 mlp784x128-f32"
-	[ "$all" = threads ] && variants="$variants mlp784x128-2threads mlp784x128-f32-2threads"
+	variants="mlp784x128 mlp784x128-f64"
+	[ "$all" = threads ] && variants="$variants mlp784x128-1thread mlp784x128-f64-1thread"
 	for v in $variants; do
 		awk -v v="$v" -v m="$m" -v g="$(best "BenchmarkFit/$v" "$m")" -v p="$p" \
 			'BEGIN { printf "%-13s go %-24s %8.0f, pytorch best %8.0f, ratio go/pytorch %.2fx\n", m, v, g, p, g / p }'

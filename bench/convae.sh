@@ -1,7 +1,7 @@
 #!/bin/sh
 # The convolutional autoencoder training benchmark (16 and 8 channels, 3x3,
 # max pooling, transposed-convolution decoder, Adam, batch 128, MNIST), Go
-# (stdlib/ae BenchmarkFit/conv16x8 and conv16x8-f32) side by side with
+# (stdlib/ae BenchmarkFit/conv16x8 and conv16x8-f64) side by side with
 # PyTorch (bench/convae_peers.py) on the same digits. The machine may be
 # shared and its load changes by the minute, so the two sides are measured
 # in alternating rounds (one epoch each per round) and each side keeps its
@@ -25,7 +25,7 @@ i=0
 while [ "$i" -lt "$rounds" ]; do
 	i=$((i + 1))
 	(cd stdlib/ae && env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$tmp/ae.test" -test.run '^$' \
-		-test.bench 'Fit/conv16x8(-f32)?$' -test.benchtime 1x) | grep '^Benchmark' | tee -a "$tmp/go.txt"
+		-test.bench 'Fit/conv16x8(-f64)?$' -test.benchtime 1x) | grep '^Benchmark' | tee -a "$tmp/go.txt"
 	env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 bench/convae_peers.py "$mnist" 1 "$settings" |
 		grep -v best | tee -a "$tmp/py.txt"
 done
@@ -44,7 +44,7 @@ echo
 echo "conv AE 1x28x28 -> 16 -> pool -> 8 -> pool -> convT 16 -> convT 1, Adam 1e-3, batch 128, MNIST train (best epoch of $rounds alternating rounds):"
 for m in samples/s samples/cpu-s; do
 	p=$(pybest "$m")
-	for v in conv16x8 conv16x8-f32; do
+	for v in conv16x8 conv16x8-f64; do
 		awk -v v="$v" -v m="$m" -v g="$(best "BenchmarkFit/$v" "$m")" -v p="$p" \
 			'BEGIN { printf "%-13s go %-13s %8.0f, pytorch best %8.0f, ratio go/pytorch %.2fx\n", m, v, g, p, g / p }'
 	done

@@ -63,8 +63,8 @@ func TestTrainingStepAllocatesNothing(t *testing.T) {
 		}
 		t.Skip("OpenBLAS not loaded: " + backend.FallbackReason())
 	}
-	for _, f32 := range []bool{false, true} {
-		m := New(Config{Sizes: []int{96, 48}, Hidden: nn.ReLU, Output: nn.Sigmoid, Seed: 1, Float32: f32})
+	for _, prec := range []Precision{Float64, Float32} {
+		m := New(Config{Sizes: []int{96, 48}, Hidden: nn.ReLU, Output: nn.Sigmoid, Seed: 1, Precision: prec})
 		n := m.net
 		x := uniform(64, 96, 0, 1, 5)
 		opt := optim.NewAdam(1e-3)
@@ -76,7 +76,7 @@ func TestTrainingStepAllocatesNothing(t *testing.T) {
 		}
 		step()
 		if a := testing.AllocsPerRun(5, step); a != 0 {
-			t.Errorf("Float32 %v: %v allocations per training step", f32, a)
+			t.Errorf("%v products: %v allocations per training step", prec, a)
 		}
 	}
 }

@@ -49,7 +49,7 @@ func BenchmarkFit(b *testing.B) {
 		cfg  ae.Config
 	}{
 		{"mlp784x128", ae.Config{Sizes: []int{784, 128}, Hidden: nn.ReLU, Output: nn.Sigmoid}},
-		{"mlp784x128-f32", ae.Config{Sizes: []int{784, 128}, Hidden: nn.ReLU, Output: nn.Sigmoid, Float32: true}},
+		{"mlp784x128-f64", ae.Config{Sizes: []int{784, 128}, Hidden: nn.ReLU, Output: nn.Sigmoid, Precision: ae.Float64}},
 		{"deep784x256x64", ae.Config{Sizes: []int{784, 256, 64}, Hidden: nn.ReLU, Output: nn.Sigmoid}},
 		{"sparse784x128", ae.Config{Sizes: []int{784, 128}, Hidden: nn.ReLU, Output: nn.Sigmoid, Sparsity: 0.05}},
 		{"denoising784x128", ae.Config{Sizes: []int{784, 128}, Hidden: nn.ReLU, Output: nn.Sigmoid, Noise: ae.Masking(0.25)}},
@@ -85,8 +85,8 @@ func BenchmarkFit(b *testing.B) {
 			b.ReportMetric(peakRSS(), "peakRSS-MB")
 		})
 	}
-	b.Run("conv16x8", func(b *testing.B) { benchmarkFitConv(b, x, false) })
-	b.Run("conv16x8-f32", func(b *testing.B) { benchmarkFitConv(b, x, true) })
+	b.Run("conv16x8", func(b *testing.B) { benchmarkFitConv(b, x, ae.Float32) })
+	b.Run("conv16x8-f64", func(b *testing.B) { benchmarkFitConv(b, x, ae.Float64) })
 }
 
 // BenchmarkCorrupt corrupts one 128×784 batch per iteration, reporting

@@ -84,11 +84,11 @@ type Config struct {
 	// WeightDecay is λ_wd in (λ_wd/2)·Σ‖W‖²_F (biases excluded).
 	WeightDecay float64
 
-	// Float32 runs the matrix products of the untied layers in float32
-	// (nn.Dense.Float32: about twice the speed; parameters, gradients and
-	// every other computation stay float64). Tied decoder layers always
-	// compute in float64.
-	Float32 bool
+	// Precision is the arithmetic of the matrix products: float32 by
+	// default (the zero value), Float64 for gradient checks and float64
+	// references. Parameters, gradients and the element-wise passes are
+	// float64 in both.
+	Precision Precision
 }
 
 // codeAct returns the activation of the code layer.
@@ -137,6 +137,9 @@ func (c *Config) validate() error {
 			return &ConfigError{Field: w.name, Msg: fmt.Sprintf("%g must be finite and ≥ 0", w.v)}
 		}
 	}
+	if err := c.Precision.validate(); err != nil {
+		return err
+	}
 	return c.Noise.validate()
 }
 
@@ -180,9 +183,7 @@ func (c *Config) String() string {
 	} else {
 		b.WriteString(", untied")
 	}
-	if c.Float32 {
-		b.WriteString(", float32 products")
-	}
+	fmt.Fprintf(&b, ", %v products", c.Precision)
 	return b.String()
 }
 

@@ -18,12 +18,12 @@ var convBenchConfig = ae.ConvConfig{Filters: []int{16, 8}, Hidden: nn.ReLU, Outp
 
 // benchmarkFitConv trains the conv16x8 network for one epoch of x per
 // iteration with Adam (lr 1e-3) on batches of 128, reporting the metrics of
-// BenchmarkFit. It runs as BenchmarkFit/conv16x8, and with float32
-// products (ConvConfig.Float32) as BenchmarkFit/conv16x8-f32.
-func benchmarkFitConv(b *testing.B, x *mat.Dense, f32 bool) {
+// BenchmarkFit. It runs as BenchmarkFit/conv16x8 (the default float32
+// products), and in float64 as BenchmarkFit/conv16x8-f64.
+func benchmarkFitConv(b *testing.B, x *mat.Dense, prec ae.Precision) {
 	rows, cols := x.Dims()
 	cfg := convBenchConfig
-	cfg.Float32 = f32
+	cfg.Precision = prec
 	m := ae.NewConv(cfg)
 	opts := ae.FitOptions{Epochs: 1, Batch: 128, LR: 1e-3}
 	if _, err := m.Fit(x.Slice(0, 1280, 0, cols).(*mat.Dense), opts); err != nil {

@@ -82,11 +82,12 @@ type ConvConfig struct {
 	// Seed initialises the weights (He uniform for ReLU, Glorot otherwise)
 	// and is the default seed of Fit.
 	Seed int64
-	// Float32 runs the im2col matrices and products of the stride-1
-	// convolutions in float32 (nn.Conv2D.Float32: faster, float32
-	// precision); transposed convolutions, parameters, gradients and every
-	// other computation stay float64.
-	Float32 bool
+	// Precision is the arithmetic of the im2col matrices and products of
+	// the stride-1 convolutions: float32 by default (the zero value),
+	// Float64 for gradient checks and float64 references. Transposed
+	// convolutions, parameters, gradients and the element-wise passes are
+	// float64 in both.
+	Precision Precision
 }
 
 // withDefaults returns c with its zero sizes replaced by the defaults and a
@@ -147,6 +148,9 @@ func (c *ConvConfig) validate() error {
 	if !(c.WeightDecay >= 0) || math.IsInf(c.WeightDecay, 0) {
 		return &ConfigError{Field: "WeightDecay", Msg: fmt.Sprintf("%g must be finite and ≥ 0", c.WeightDecay)}
 	}
+	if err := c.Precision.validate(); err != nil {
+		return err
+	}
 	return c.Noise.validate()
 }
 
@@ -186,8 +190,6 @@ func (c ConvConfig) String() string {
 	if c.WeightDecay > 0 {
 		fmt.Fprintf(&b, ", weight decay %g", c.WeightDecay)
 	}
-	if c.Float32 {
-		b.WriteString(", float32 products")
-	}
+	fmt.Fprintf(&b, ", %v products", c.Precision)
 	return b.String()
 }

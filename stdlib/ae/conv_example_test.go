@@ -33,7 +33,7 @@ func ExampleNewConv() {
 		fmt.Println(l)
 	}
 	// Output:
-	// ConvAutoencoder 1×28×28 → conv 16-8 3×3 pool 2 → code 8×7×7 → transposed conv (ReLU/Sigmoid, squared error), 2633 parameters
+	// ConvAutoencoder 1×28×28 → conv 16-8 3×3 pool 2 → code 8×7×7 → transposed conv (ReLU/Sigmoid, squared error), float32 products, 2633 parameters
 	// Conv2D(1×28×28 -> 16×28×28, 3×3, stride 1, pad 1, ReLU)
 	// MaxPool2D(16×28×28 -> 16×14×14, 2×2, stride 2)
 	// Conv2D(16×14×14 -> 8×14×14, 3×3, stride 1, pad 1, ReLU)

@@ -74,7 +74,7 @@ func NewConv(cfg ConvConfig) *ConvAutoencoder {
 	}
 	for _, l := range append(append([]nn.Layer(nil), m.net.enc...), m.net.dec...) {
 		if c, ok := l.(*nn.Conv2D); ok {
-			c.Float32 = cfg.Float32
+			c.Float32 = cfg.Precision.float32()
 		}
 		ps := l.Params()
 		m.net.params = append(m.net.params, ps...)

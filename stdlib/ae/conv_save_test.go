@@ -12,7 +12,7 @@ import (
 
 func TestConvSaveLoadRoundTrip(t *testing.T) {
 	cfg := ConvConfig{Height: 8, Width: 8, Filters: []int{3, 2}, Hidden: nn.Tanh, Output: nn.Sigmoid, Loss: CrossEntropy,
-		Decoder: UpsampleConv, Noise: Masking(0.1), WeightDecay: 1e-3, Seed: 4, Float32: true}
+		Decoder: UpsampleConv, Noise: Masking(0.1), WeightDecay: 1e-3, Seed: 4}
 	m := NewConv(cfg)
 	x := blobs(40, 5)
 	if _, err := m.Fit(x, FitOptions{Epochs: 2, Batch: 8}); err != nil {

@@ -32,7 +32,7 @@ func TestConvShapesAndString(t *testing.T) {
 	} {
 		m := NewConv(ConvConfig{Filters: []int{16, 8}, Hidden: nn.ReLU, Output: nn.Sigmoid, Decoder: c.dec, Seed: 1})
 		// Conv 16·9+16, Conv 8·144+8, then 8·16·9+16 and 16·9+1 in both decoders.
-		want := fmt.Sprintf("ConvAutoencoder 1×28×28 → conv 16-8 3×3 pool 2 → code 8×7×7 → %v (ReLU/Sigmoid, squared error), 2633 parameters", c.dec)
+		want := fmt.Sprintf("ConvAutoencoder 1×28×28 → conv 16-8 3×3 pool 2 → code 8×7×7 → %v (ReLU/Sigmoid, squared error), float32 products, 2633 parameters", c.dec)
 		if got := m.String(); got != want {
 			t.Errorf("String:\n got %s\nwant %s", got, want)
 		}
@@ -134,6 +134,7 @@ func TestConvGradient(t *testing.T) {
 		{Channels: 2, Height: 6, Width: 6, Filters: []int{2}, Kernel: 5, Hidden: nn.Tanh, Output: nn.Sigmoid, Pool: 3},
 	} {
 		cfg.Seed = 3
+		cfg.Precision = Float64
 		m := NewConv(cfg)
 		for _, p := range m.Params() { // non-zero biases
 			if r, _ := p.Value.Dims(); p.Name == "B" && r == 1 {
@@ -347,9 +348,9 @@ func TestConvAEOnMNIST(t *testing.T) {
 func TestConvFloat32TrainsAlike(t *testing.T) {
 	x := blobs(200, 8)
 	var final [2]float64
-	for i, f32 := range []bool{false, true} {
-		m := NewConv(ConvConfig{Height: 8, Width: 8, Filters: []int{4, 2}, Hidden: nn.ReLU, Output: nn.Sigmoid, Seed: 5, Float32: f32})
-		if f32 != strings.Contains(m.String(), "float32") {
+	for i, prec := range []Precision{Float64, Float32} {
+		m := NewConv(ConvConfig{Height: 8, Width: 8, Filters: []int{4, 2}, Hidden: nn.ReLU, Output: nn.Sigmoid, Seed: 5, Precision: prec})
+		if !strings.Contains(m.String(), prec.String()) {
 			t.Errorf("String %q does not tell the precision", m)
 		}
 		h, err := m.Fit(x, FitOptions{Epochs: 10, Batch: 32, LR: 5e-3})
@@ -368,7 +369,7 @@ func TestConvFloat32TrainsAlike(t *testing.T) {
 // and the same bits on one goroutine as divided among several network
 // copies.
 func TestConvMicroBatchesMatchWholeBatch(t *testing.T) {
-	m := NewConv(ConvConfig{Height: 8, Width: 8, Filters: []int{3, 2}, Hidden: nn.ReLU, Output: nn.Sigmoid, Loss: CrossEntropy, WeightDecay: 0.01, Seed: 2})
+	m := NewConv(ConvConfig{Height: 8, Width: 8, Filters: []int{3, 2}, Hidden: nn.ReLU, Output: nn.Sigmoid, Loss: CrossEntropy, WeightDecay: 0.01, Seed: 2, Precision: Float64})
 	x := blobs(23, 3)
 	run := func(micro, procs int) (Terms, []*mat.Dense) {
 		defer SetMicroRows(SetMicroRows(micro))

@@ -31,8 +31,10 @@
 //     contractive penalty is the closed form for one layer, applied to the
 //     first encoder layer (the whole encoder of a shallow AE).
 //   - Every term's gradient is computed in closed form and checked against
-//     central finite differences in float64 (tests). All arithmetic is
-//     float64 unless Config.Float32 asks for float32 matrix products.
+//     central finite differences in float64 (tests, with Config.Precision
+//     ae.Float64). By default the matrix products run in float32, PyTorch's
+//     training precision; parameters, gradients, Adam's state and the
+//     element-wise passes are always float64.
 //   - Randomness comes only from seeds: Config.Seed initialises the weights,
 //     FitOptions.Seed (default Config.Seed) drives shuffling and corruption.
 //     The same calls give the same model, bit for bit.

@@ -41,7 +41,7 @@ func Example() {
 	r, c := z.Dims()
 	fmt.Println("codes:", r, "x", c)
 	// Output:
-	// Autoencoder 8-6-3-6-8 (Tanh, code Sigmoid/Sigmoid, squared error), sparse ρ=0.1 β=3, denoising masking ν=0.2, untied, 155 parameters
+	// Autoencoder 8-6-3-6-8 (Tanh, code Sigmoid/Sigmoid, squared error), sparse ρ=0.1 β=3, denoising masking ν=0.2, untied, float32 products, 155 parameters
 	// 30 epochs; error fell: true
 	// codes: 128 x 3
 }

@@ -90,6 +90,7 @@ func TestGradientEveryTerm(t *testing.T) {
 					cfg.Output = nn.Sigmoid
 					cfg.Tied = tied
 					cfg.Seed = 3
+					cfg.Precision = Float64
 					m := New(cfg)
 					rng := rand.New(rand.NewPCG(9, 9))
 					randomBiases(m, rng)
@@ -112,7 +113,7 @@ func TestGradientPiecewiseLinear(t *testing.T) {
 		for _, tied := range []bool{false, true} {
 			t.Run(fmt.Sprintf("%v/tied=%v", act, tied), func(t *testing.T) {
 				m := New(Config{Sizes: []int{6, 5, 4}, Hidden: act, Output: nn.Identity, Tied: tied,
-					L1: 0.1, Contractive: 0.3, WeightDecay: 0.02, Seed: 5})
+					L1: 0.1, Contractive: 0.3, WeightDecay: 0.02, Seed: 5, Precision: Float64})
 				randomBiases(m, rand.New(rand.NewPCG(1, 2)))
 				x := uniform(8, 6, -1, 1, 6)
 				checkModelGradient(t, m.net, x, x)
@@ -123,7 +124,7 @@ func TestGradientPiecewiseLinear(t *testing.T) {
 
 func TestGradientPretrainStages(t *testing.T) {
 	m := New(Config{Sizes: []int{7, 5, 3}, Hidden: nn.Sigmoid, Output: nn.Sigmoid, Seed: 2,
-		Sparsity: 0.1, Contractive: 0.2, WeightDecay: 0.01})
+		Sparsity: 0.1, Contractive: 0.2, WeightDecay: 0.01, Precision: Float64})
 	x := uniform(6, 7, 0, 1, 8)
 	for l := 0; l < 2; l++ {
 		n := newNet(m.dense[l:l+1], m.net.dec[1-l:2-l])

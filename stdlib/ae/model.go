@@ -36,7 +36,7 @@ func New(cfg Config) *Autoencoder {
 			act = cfg.codeAct()
 		}
 		enc[l] = nn.NewDense(cfg.Sizes[l], cfg.Sizes[l+1], act, rng)
-		enc[l].Float32 = cfg.Float32
+		enc[l].Float32 = cfg.Precision.float32()
 	}
 	dec := make([]layer, L)
 	for i := 0; i < L; i++ {
@@ -49,7 +49,7 @@ func New(cfg Config) *Autoencoder {
 			dec[i] = newTied(enc[l], act)
 		} else {
 			d := nn.NewDense(cfg.Sizes[l+1], cfg.Sizes[l], act, rng)
-			d.Float32 = cfg.Float32
+			d.Float32 = cfg.Precision.float32()
 			dec[i] = d
 		}
 	}

@@ -16,7 +16,7 @@ import (
 func TestShapesAndString(t *testing.T) {
 	m := New(Config{Sizes: []int{784, 128, 32}, Hidden: nn.ReLU, Output: nn.Sigmoid, Seed: 1,
 		Sparsity: 0.05, SparsityWeight: 3, Noise: Gaussian(0.3), Contractive: 0.1})
-	want := "Autoencoder 784-128-32-128-784 (ReLU, code Sigmoid/Sigmoid, squared error), sparse ρ=0.05 β=3, denoising Gaussian σ=0.3, contractive λ=0.1, untied, 209968 parameters"
+	want := "Autoencoder 784-128-32-128-784 (ReLU, code Sigmoid/Sigmoid, squared error), sparse ρ=0.05 β=3, denoising Gaussian σ=0.3, contractive λ=0.1, untied, float32 products, 209968 parameters"
 	if got := m.String(); got != want {
 		t.Errorf("String:\n got %s\nwant %s", got, want)
 	}
@@ -300,14 +300,14 @@ func TestLossTermsAddUp(t *testing.T) {
 func TestFloat32ProductsTrainAlike(t *testing.T) {
 	x := uniform(256, 20, 0, 1, 4)
 	var errs [2]float64
-	for i, f32 := range []bool{false, true} {
-		m := New(Config{Sizes: []int{20, 8}, Hidden: nn.ReLU, Output: nn.Sigmoid, Seed: 3, Float32: f32})
+	for i, prec := range []Precision{Float64, Float32} {
+		m := New(Config{Sizes: []int{20, 8}, Hidden: nn.ReLU, Output: nn.Sigmoid, Seed: 3, Precision: prec})
 		if _, err := m.Fit(x, FitOptions{Epochs: 10, Batch: 32, LR: 1e-2}); err != nil {
 			t.Fatal(err)
 		}
 		errs[i] = m.ReconError(x)
-		if f32 && !strings.Contains(m.String(), "float32 products") {
-			t.Errorf("String does not show float32: %s", m)
+		if !strings.Contains(m.String(), prec.String()+" products") {
+			t.Errorf("String does not show %v: %s", prec, m)
 		}
 	}
 	if math.Abs(errs[0]-errs[1]) > 1e-3*errs[0] {

@@ -116,7 +116,7 @@ func TestContractiveClosedFormIsJacobianNorm(t *testing.T) {
 }
 
 func TestJacobianNormsMatchClosedForm(t *testing.T) {
-	m := New(Config{Sizes: []int{8, 5}, Hidden: nn.Sigmoid, Output: nn.Sigmoid, Seed: 1})
+	m := New(Config{Sizes: []int{8, 5}, Hidden: nn.Sigmoid, Output: nn.Sigmoid, Seed: 1, Precision: Float64})
 	randomBiases(m, rand.New(rand.NewPCG(2, 2)))
 	x := uniform(4, 8, 0, 1, 3)
 	norms := m.JacobianNorms(x)
@@ -130,7 +130,7 @@ func TestJacobianNormsMatchClosedForm(t *testing.T) {
 		}
 	}
 	// Deep encoder: compare with a finite-difference Jacobian of Encode.
-	d := New(Config{Sizes: []int{6, 5, 3}, Hidden: nn.Tanh, Output: nn.Sigmoid, Seed: 4})
+	d := New(Config{Sizes: []int{6, 5, 3}, Hidden: nn.Tanh, Output: nn.Sigmoid, Seed: 4, Precision: Float64})
 	randomBiases(d, rand.New(rand.NewPCG(5, 5)))
 	x1 := uniform(1, 6, 0, 1, 6)
 	var fd float64
