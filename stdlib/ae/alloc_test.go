@@ -26,7 +26,8 @@ func TestStepPartsAllocateNothing(t *testing.T) {
 	dr := n.dr.m
 	h := n.code()
 	dh := uniform(32, 16, 0, 1, 3)
-	snap := newSnapshot(n.params)
+	sgd := optim.NewSGD(0.1, 0, 0)
+	snap := newSnapshot(n.params, sgd)
 	noises := []Noise{Gaussian(0.3), Masking(0.3), SaltAndPepper(0.3)}
 	for name, f := range map[string]func(){
 		"reconstruction": func() { reconstruction(SquaredError, x, xc, dr) },
@@ -35,7 +36,7 @@ func TestStepPartsAllocateNothing(t *testing.T) {
 		"l1":             func() { L1Penalty(h, 0.1, dh) },
 		"contractive":    func() { n.contract(dh, true) },
 		"weight decay":   func() { WeightDecayPenalty(n.weights, 1e-3, n.wgrad) },
-		"snapshot":       func() { snap.take() },
+		"snapshot":       func() { snap.step(sgd) },
 		"finite":         func() { finiteParams(n.params) },
 		"corrupt": func() {
 			for _, nz := range noises {
@@ -68,11 +69,10 @@ func TestTrainingStepAllocatesNothing(t *testing.T) {
 		n := m.net
 		x := uniform(64, 96, 0, 1, 5)
 		opt := optim.NewAdam(1e-3)
-		snap := newSnapshot(n.params)
+		snap := newSnapshot(n.params, opt)
 		step := func() {
 			n.objective(x, x, true)
-			snap.take()
-			opt.Step(n.params)
+			snap.step(opt)
 		}
 		step()
 		if a := testing.AllocsPerRun(5, step); a != 0 {

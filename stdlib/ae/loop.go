@@ -9,6 +9,7 @@ import (
 
 	"github.com/gokernel/gokernel/stdlib/nn"
 	"github.com/gokernel/gokernel/stdlib/optim"
+	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -47,7 +48,8 @@ func train(ctx context.Context, l learner, x, val *mat.Dense, opts FitOptions, s
 		idx[i] = i
 	}
 	var xb, xc scratch
-	snap := newSnapshot(params)
+	snap := newSnapshot(params, opt)
+	defer snap.finish()
 	batches := (rows + opts.Batch - 1) / opts.Batch
 	start := time.Now()
 	samples := 0
@@ -81,8 +83,7 @@ func train(ctx context.Context, l learner, x, val *mat.Dense, opts FitOptions, s
 			if name, v := t.firstNonFinite(); name != "" {
 				return hist, snap.rollback(name, v, epoch, b, stage)
 			}
-			snap.take()
-			opt.Step(params)
+			snap.step(opt)
 			e.Train.add(t, float64(hi-lo))
 			e.Batches++
 			e.Samples += hi - lo
@@ -114,38 +115,96 @@ func train(ctx context.Context, l learner, x, val *mat.Dense, opts FitOptions, s
 	return hist, nil
 }
 
-// snapshot keeps a copy of the parameters from before the last step, so a
-// step that produced NaN or Inf can be undone.
+// snapshot keeps the parameters from before the last step, so a step that
+// produced NaN or Inf can be undone. With an optimizer that can step out of
+// place (optim.OutOfPlace, such as Adam) nothing is copied: the step writes
+// the new values to a second array per parameter, the parameters switch to
+// it (mat.Dense.SetRawMatrix, so every pointer to them stays valid) and the
+// previous values stay where they were. Other optimizers get a copy of the
+// values before each step. finish puts the values back in the parameters'
+// own arrays, so that after Fit they are where they were before it.
 type snapshot struct {
 	params []*nn.Param
-	saved  [][]float64
-	valid  bool
+	oop    optim.OutOfPlace
+	home   []blas64.General // each parameter's own storage
+	other  []blas64.General // the second array (the copy, without oop)
+	spare  [][]float64      // the Data of the arrays not in use, for StepTo
+	away   bool             // the parameters hold other (oop only)
+	valid  bool             // a step has been taken
 }
 
-func newSnapshot(ps []*nn.Param) *snapshot {
-	s := &snapshot{params: ps, saved: make([][]float64, len(ps))}
+func newSnapshot(ps []*nn.Param, opt optim.Optimizer) *snapshot {
+	s := &snapshot{params: ps, home: make([]blas64.General, len(ps)), other: make([]blas64.General, len(ps)),
+		spare: make([][]float64, len(ps))}
+	s.oop, _ = opt.(optim.OutOfPlace)
 	for i, p := range ps {
-		s.saved[i] = make([]float64, len(p.Value.RawMatrix().Data))
+		h := p.Value.RawMatrix()
+		if h.Stride != h.Cols {
+			s.oop = nil // a strided view: the optimizer rejects it anyway
+		}
+		s.home[i] = h
+		o := h
+		o.Data = make([]float64, len(h.Data))
+		s.other[i] = o
+		s.spare[i] = o.Data
 	}
 	return s
 }
 
-// take copies the current parameters.
-func (s *snapshot) take() {
-	for i, p := range s.params {
-		copy(s.saved[i], p.Value.RawMatrix().Data)
-	}
+// step applies one update of opt (the optimizer newSnapshot was given)
+// and keeps the values from before it.
+func (s *snapshot) step(opt optim.Optimizer) {
 	s.valid = true
+	if s.oop == nil {
+		for i, p := range s.params {
+			copy(s.other[i].Data, p.Value.RawMatrix().Data)
+		}
+		opt.Step(s.params)
+		return
+	}
+	s.oop.StepTo(s.spare, s.params)
+	s.swap()
 }
 
-// rollback restores the parameters of the last take (if any) and returns
-// the error reporting the non-finite term.
+// swap switches every parameter to the array it does not use.
+func (s *snapshot) swap() {
+	s.away = !s.away
+	for i, p := range s.params {
+		use, free := s.other[i], s.home[i]
+		if !s.away {
+			use, free = free, use
+		}
+		p.Value.SetRawMatrix(use)
+		s.spare[i] = free.Data
+	}
+}
+
+// finish leaves the parameters' current values in their own arrays.
+func (s *snapshot) finish() {
+	if !s.away {
+		return
+	}
+	for i, p := range s.params {
+		copy(s.home[i].Data, s.other[i].Data)
+		p.Value.SetRawMatrix(s.home[i])
+	}
+	s.away = false
+	s.valid = false
+}
+
+// rollback restores the parameters from before the last step (if any) and
+// returns the error reporting the non-finite term.
 func (s *snapshot) rollback(term string, v float64, epoch, batch int, stage string) error {
 	restored := "no step had been taken"
 	if s.valid {
-		for i, p := range s.params {
-			copy(p.Value.RawMatrix().Data, s.saved[i])
+		if s.oop != nil {
+			s.swap()
+		} else {
+			for i, p := range s.params {
+				copy(p.Value.RawMatrix().Data, s.other[i].Data)
+			}
 		}
+		s.valid = false
 		restored = "weights restored to before the last step"
 	}
 	where := ""

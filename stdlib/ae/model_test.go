@@ -3,6 +3,7 @@ package ae
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -179,9 +180,17 @@ func TestFitCancelledFromOnBatch(t *testing.T) {
 }
 
 func TestNaNRollsBackTheStep(t *testing.T) {
+	// An absurd rate: the first steps blow the weights up to Inf. SGD steps
+	// in place after a copy of the weights; Adam steps out of place and the
+	// parameters alternate between two arrays (snapshot in loop.go).
+	for _, opt := range []optim.Optimizer{optim.NewSGD(1e305, 0, 0), optim.NewAdam(1e305)} {
+		t.Run(fmt.Sprintf("%T", opt), func(t *testing.T) { testNaNRollsBackTheStep(t, opt) })
+	}
+}
+
+func testNaNRollsBackTheStep(t *testing.T, opt optim.Optimizer) {
 	x := uniform(64, 6, 0, 1, 2)
 	m := New(Config{Sizes: []int{6, 4}, Hidden: nn.Sigmoid, Output: nn.Sigmoid, Contractive: 0.1, Seed: 1})
-	// SGD with an absurd rate: the first steps blow the weights up to Inf.
 	snapshot := func() []*mat.Dense {
 		var snap []*mat.Dense
 		for _, q := range m.Params() {
@@ -190,7 +199,7 @@ func TestNaNRollsBackTheStep(t *testing.T) {
 		return snap
 	}
 	good := [][]*mat.Dense{snapshot()} // the weights of every finite loss
-	_, err := m.Fit(x, FitOptions{Epochs: 50, Batch: 8, Optimizer: optim.NewSGD(1e305, 0, 0),
+	_, err := m.Fit(x, FitOptions{Epochs: 50, Batch: 8, Optimizer: opt,
 		OnBatch: func(p Progress) { good = append(good, snapshot()) }})
 	if err == nil {
 		t.Fatal("no error although the weights overflowed")
@@ -217,6 +226,41 @@ func TestNaNRollsBackTheStep(t *testing.T) {
 	}
 	if l := m.Loss(x); math.IsNaN(l.Total) || math.IsInf(l.Total, 0) {
 		t.Errorf("loss after rollback %v", l)
+	}
+}
+
+// TestOutOfPlaceStepsMatchCopies trains the same model with Adam, which
+// steps out of place (the parameters alternate between two arrays), and
+// with Adam hidden behind a type that only has Step (copy, then update in
+// place): the weights must agree bit for bit, and after Fit, with an odd
+// number of steps, every parameter must be back in its own array.
+func TestOutOfPlaceStepsMatchCopies(t *testing.T) {
+	x := uniform(56, 10, 0, 1, 3) // 7 batches of 8
+	var models [2]*Autoencoder
+	for i := range models {
+		m := New(Config{Sizes: []int{10, 4}, Hidden: nn.Tanh, Output: nn.Sigmoid, Seed: 2})
+		var opt optim.Optimizer = optim.NewAdam(1e-2)
+		if i == 1 {
+			opt = struct{ optim.Optimizer }{opt} // hides StepTo
+		}
+		var arrays []*float64
+		for _, p := range m.Params() {
+			arrays = append(arrays, &p.Value.RawMatrix().Data[0])
+		}
+		if _, err := m.Fit(x, FitOptions{Epochs: 1, Batch: 8, Optimizer: opt}); err != nil {
+			t.Fatal(err)
+		}
+		for j, p := range m.Params() {
+			if &p.Value.RawMatrix().Data[0] != arrays[j] {
+				t.Errorf("optimizer %d: %v is not in its own array after Fit", i, p)
+			}
+		}
+		models[i] = m
+	}
+	for j, p := range models[0].Params() {
+		if !mat.Equal(p.Value, models[1].Params()[j].Value) {
+			t.Errorf("%v differs between the out-of-place and the in-place steps", p)
+		}
 	}
 }
 

@@ -27,7 +27,7 @@ type Adam struct {
 
 // adamPass holds the arguments of adamUpdate for one parameter.
 type adamPass struct {
-	p, g, m, v []float64
+	d, p, g, m, v []float64
 	k          adamConsts
 }
 
@@ -59,12 +59,26 @@ func (o *Adam) Steps(p *nn.Param) int {
 }
 
 // Step applies one update to every parameter in ps.
-func (o *Adam) Step(ps []*nn.Param) {
+func (o *Adam) Step(ps []*nn.Param) { o.StepTo(nil, ps) }
+
+// StepTo applies one update to every parameter in ps, as Step does, but
+// writes the new values of ps[i] to dst[i] (of its length) and leaves the
+// parameters' values as they were. With dst nil it updates in place.
+func (o *Adam) StepTo(dst [][]float64, ps []*nn.Param) {
 	if o.state == nil {
 		o.state = map[*nn.Param]*adamState{}
 	}
-	for _, p := range ps {
+	if dst != nil && len(dst) != len(ps) {
+		panic(fmt.Sprintf("optim: StepTo: %d destinations for %d parameters", len(dst), len(ps)))
+	}
+	for i, p := range ps {
 		v, g := flat(p)
+		d := v
+		if dst != nil {
+			if d = dst[i]; len(d) != len(v) {
+				panic(fmt.Sprintf("optim: StepTo: destination %d has %d elements, %s has %d", i, len(d), p.Name, len(v)))
+			}
+		}
 		s := o.state[p]
 		if s == nil {
 			s = &adamState{m: make([]float64, len(v)), v: make([]float64, len(v))}
@@ -73,7 +87,7 @@ func (o *Adam) Step(ps []*nn.Param) {
 		s.t++
 		bc1 := 1 - math.Pow(o.Beta1, float64(s.t))
 		bc2 := 1 - math.Pow(o.Beta2, float64(s.t))
-		o.pass = adamPass{p: v, g: g, m: s.m, v: s.v, k: adamConsts{
+		o.pass = adamPass{d: d, p: v, g: g, m: s.m, v: s.v, k: adamConsts{
 			step: o.LR / bc1, invSqrtBC2: 1 / math.Sqrt(bc2),
 			b1: o.Beta1, b2: o.Beta2, c1: 1 - o.Beta1, c2: 1 - o.Beta2,
 			eps: o.Eps, wd: o.WeightDecay,
@@ -89,5 +103,5 @@ func (o *Adam) Step(ps []*nn.Param) {
 // runPass updates elements [lo, hi) of the current parameter.
 func (o *Adam) runPass(lo, hi int) {
 	c := &o.pass
-	adamUpdate(c.p[lo:hi], c.g[lo:hi], c.m[lo:hi], c.v[lo:hi], &c.k)
+	adamUpdate(c.d[lo:hi], c.p[lo:hi], c.g[lo:hi], c.m[lo:hi], c.v[lo:hi], &c.k)
 }

@@ -4,10 +4,11 @@ package optim
 var useAVX = hasAVX()
 
 // adamAVX runs the Adam pass over the first n elements (a multiple of 4)
-// of the arrays at p, g, m and v; see adam_amd64.s.
+// of the arrays at p, g, m and v, writing the new values to d (which may
+// be p); see adam_amd64.s.
 //
 //go:noescape
-func adamAVX(pp, gp, mp, vp *float64, n int, k *adamConsts)
+func adamAVX(dp, pp, gp, mp, vp *float64, n int, k *adamConsts)
 
 func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
 

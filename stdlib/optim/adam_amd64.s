@@ -1,15 +1,17 @@
 #include "textflag.h"
 
-// func adamAVX(pp, gp, mp, vp *float64, n int, k *adamConsts)
+// func adamAVX(dp, pp, gp, mp, vp *float64, n int, k *adamConsts)
 // Four elements per iteration; the operations and their order are those of
 // adamScalar, without fused multiply-adds, so the results are identical.
-TEXT ·adamAVX(SB), NOSPLIT, $0-48
-	MOVQ pp+0(FP), DI
-	MOVQ gp+8(FP), SI
-	MOVQ mp+16(FP), R8
-	MOVQ vp+24(FP), R9
-	MOVQ n+32(FP), CX
-	MOVQ k+40(FP), AX
+// The new values go to dp, which may be pp.
+TEXT ·adamAVX(SB), NOSPLIT, $0-56
+	MOVQ dp+0(FP), R10
+	MOVQ pp+8(FP), DI
+	MOVQ gp+16(FP), SI
+	MOVQ mp+24(FP), R8
+	MOVQ vp+32(FP), R9
+	MOVQ n+40(FP), CX
+	MOVQ k+48(FP), AX
 	VBROADCASTSD 0(AX), Y8   // step
 	VBROADCASTSD 8(AX), Y9   // invSqrtBC2
 	VBROADCASTSD 16(AX), Y10 // b1
@@ -45,7 +47,7 @@ loop:
 	VMULPD  Y8, Y3, Y4     // step·mi
 	VDIVPD  Y7, Y4, Y4     // step·mi / (…)
 	VSUBPD  Y4, Y0, Y0     // p - …
-	VMOVUPD Y0, (DI)(BX*1)
+	VMOVUPD Y0, (R10)(BX*1)
 	ADDQ    $32, BX
 	JMP     loop
 

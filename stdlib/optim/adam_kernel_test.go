@@ -30,8 +30,8 @@ func TestAdamKernelMatchesScalar(t *testing.T) {
 			}
 			k := adamConsts{step: 1e-3 / (1 - math.Pow(0.9, float64(step))), invSqrtBC2: 1 / math.Sqrt(1-math.Pow(0.999, float64(step))),
 				b1: 0.9, b2: 0.999, c1: 0.1, c2: 1 - 0.999, eps: 1e-8, wd: 0.01}
-			adamUpdate(p1, g1, m1, v1, &k)
-			adamScalar(p2, g2, m2, v2, &k)
+			adamUpdate(p1, p1, g1, m1, v1, &k)
+			adamScalar(p2, p2, g2, m2, v2, &k)
 			for i := 0; i < n; i++ {
 				if p1[i] != p2[i] || m1[i] != m2[i] || v1[i] != v2[i] {
 					t.Fatalf("n=%d step %d element %d: kernel (%v, %v, %v), scalar (%v, %v, %v)",
@@ -51,11 +51,11 @@ func BenchmarkAdamKernel(b *testing.B) {
 	k := adamConsts{step: 1e-3, invSqrtBC2: 1.1, b1: 0.9, b2: 0.999, c1: 0.1, c2: 0.001, eps: 1e-8}
 	for _, c := range []struct {
 		name string
-		f    func(p, g, m, v []float64, k *adamConsts)
+		f    func(d, p, g, m, v []float64, k *adamConsts)
 	}{{"kernel", adamUpdate}, {"scalar", adamScalar}} {
 		b.Run(c.name, func(b *testing.B) {
 			for b.Loop() {
-				c.f(p, g, m, v, &k)
+				c.f(p, p, g, m, v, &k)
 			}
 			b.ReportMetric(float64(b.N*n)/b.Elapsed().Seconds()/1e6, "Mparams/s")
 		})

@@ -183,3 +183,45 @@ func TestSplitMatchesSerial(t *testing.T) {
 		t.Error("Adam split over two goroutines differs from one goroutine")
 	}
 }
+
+// TestAdamStepToMatchesStep runs two optimizers side by side, one stepping
+// in place and one writing to other arrays (which the test then swaps in,
+// as ae's training loop does): the values must agree bit for bit at every
+// step, and StepTo must leave the parameters it reads unchanged.
+func TestAdamStepToMatchesStep(t *testing.T) {
+	in, out := optim.NewAdam(1e-2), optim.NewAdam(1e-2)
+	in.WeightDecay, out.WeightDecay = 0.01, 0.01
+	v0 := []float64{0.3, -1.2, 2, 0.7, -0.1, 5, 1e-3}
+	a, b := param(v0, make([]float64, 7)), param(v0, make([]float64, 7))
+	spare := [][]float64{make([]float64, 7)}
+	for step := 1; step <= 5; step++ {
+		for j := range v0 {
+			g := math.Sin(float64(step*7 + j))
+			a.Grad.Set(0, j, g)
+			b.Grad.Set(0, j, g)
+		}
+		in.Step([]*nn.Param{a})
+		before := mat.DenseCopyOf(b.Value)
+		out.StepTo(spare, []*nn.Param{b})
+		if !mat.Equal(before, b.Value) {
+			t.Fatalf("step %d: StepTo changed the parameter", step)
+		}
+		for j, w := range a.Value.RawRowView(0) {
+			if spare[0][j] != w {
+				t.Fatalf("step %d, element %d: StepTo wrote %v, Step %v", step, j, spare[0][j], w)
+			}
+		}
+		old := b.Value.RawMatrix().Data
+		b.Value.SetRawMatrix(mat.NewDense(1, 7, spare[0]).RawMatrix())
+		spare[0] = old
+	}
+	if in.Steps(a) != 5 || out.Steps(b) != 5 {
+		t.Errorf("steps %d and %d, want 5", in.Steps(a), out.Steps(b))
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("StepTo with a short destination did not panic")
+		}
+	}()
+	out.StepTo([][]float64{make([]float64, 3)}, []*nn.Param{b})
+}
