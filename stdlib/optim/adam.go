@@ -28,7 +28,7 @@ type Adam struct {
 // adamPass holds the arguments of adamUpdate for one parameter.
 type adamPass struct {
 	d, p, g, m, v []float64
-	k          adamConsts
+	k             adamConsts
 }
 
 type adamState struct {
