@@ -103,11 +103,15 @@ func (c *Config) codeAct() nn.Activation {
 }
 
 // beta returns the effective sparsity weight.
-func (c *Config) beta() float64 {
-	if c.Sparsity > 0 && c.SparsityWeight == 0 {
+func (c *Config) beta() float64 { return sparsityWeight(c.Sparsity, c.SparsityWeight) }
+
+// sparsityWeight returns β for the target rho and the configured weight w:
+// DefaultSparsityWeight when the penalty is on and w is 0.
+func sparsityWeight(rho, w float64) float64 {
+	if rho > 0 && w == 0 {
 		return DefaultSparsityWeight
 	}
-	return c.SparsityWeight
+	return w
 }
 
 // validate returns a *ConfigError describing the first problem found.

@@ -82,6 +82,21 @@ type ConvConfig struct {
 	// Seed initialises the weights (He uniform for ReLU, Glorot otherwise)
 	// and is the default seed of Fit.
 	Seed int64
+	// Sparsity is the target mean activation ρ of the code units (every
+	// channel and position of the code), in (0, 1); 0 disables the KL
+	// penalty β·Σ_u KL(ρ‖ρ̂_u). With Sparsity > 0 the last encoder
+	// convolution has Sigmoid units whatever Hidden is, so that the code
+	// (its max-pooled output) lies in (0, 1).
+	Sparsity float64
+	// SparsityWeight is β; 0 means DefaultSparsityWeight when Sparsity > 0.
+	SparsityWeight float64
+	// L1 is the weight λ₁ of the L1 activity penalty on the code units; 0
+	// disables it.
+	L1 float64
+	// Contractive is the weight λ of ‖J(x)‖²_F, the squared Frobenius norm
+	// of the Jacobian of the first encoder convolution (closed form, with
+	// the image border's missing taps left out); 0 disables it.
+	Contractive float64
 	// Precision is the arithmetic of the im2col matrices and products of
 	// the stride-1 convolutions: float32 by default (the zero value),
 	// Float64 for gradient checks and float64 references. Transposed
@@ -145,13 +160,29 @@ func (c *ConvConfig) validate() error {
 	if err := validateUnits(c.Hidden, c.Output, c.Loss); err != nil {
 		return err
 	}
-	if !(c.WeightDecay >= 0) || math.IsInf(c.WeightDecay, 0) {
-		return &ConfigError{Field: "WeightDecay", Msg: fmt.Sprintf("%g must be finite and ≥ 0", c.WeightDecay)}
+	if !(c.Sparsity >= 0 && c.Sparsity < 1) {
+		return &ConfigError{Field: "Sparsity", Msg: fmt.Sprintf("ρ=%g must be in (0, 1), or 0 to disable", c.Sparsity)}
+	}
+	for _, w := range []struct {
+		name string
+		v    float64
+	}{{"SparsityWeight", c.SparsityWeight}, {"L1", c.L1}, {"Contractive", c.Contractive}, {"WeightDecay", c.WeightDecay}} {
+		if !(w.v >= 0) || math.IsInf(w.v, 0) {
+			return &ConfigError{Field: w.name, Msg: fmt.Sprintf("%g must be finite and ≥ 0", w.v)}
+		}
 	}
 	if err := c.Precision.validate(); err != nil {
 		return err
 	}
 	return c.Noise.validate()
+}
+
+// codeAct returns the activation of the last encoder convolution.
+func (c *ConvConfig) codeAct() nn.Activation {
+	if c.Sparsity > 0 {
+		return nn.Sigmoid
+	}
+	return c.Hidden
 }
 
 // codeShape returns the channels, height and width of the code.
@@ -183,9 +214,22 @@ func (c ConvConfig) String() string {
 		ch, h, w := c.codeShape()
 		fmt.Fprintf(&b, " → code %d×%d×%d", ch, h, w)
 	}
-	fmt.Fprintf(&b, " → %v (%v/%v, %v)", c.Decoder, c.Hidden, c.Output, c.Loss)
+	fmt.Fprintf(&b, " → %v (%v", c.Decoder, c.Hidden)
+	if ca := c.codeAct(); ca != c.Hidden {
+		fmt.Fprintf(&b, ", code %v", ca)
+	}
+	fmt.Fprintf(&b, "/%v, %v)", c.Output, c.Loss)
+	if c.Sparsity > 0 {
+		fmt.Fprintf(&b, ", sparse ρ=%g β=%g", c.Sparsity, sparsityWeight(c.Sparsity, c.SparsityWeight))
+	}
+	if c.L1 > 0 {
+		fmt.Fprintf(&b, ", L1 activity λ₁=%g", c.L1)
+	}
 	if c.Noise.Active() {
 		fmt.Fprintf(&b, ", denoising %v", c.Noise)
+	}
+	if c.Contractive > 0 {
+		fmt.Fprintf(&b, ", contractive λ=%g", c.Contractive)
 	}
 	if c.WeightDecay > 0 {
 		fmt.Fprintf(&b, ", weight decay %g", c.WeightDecay)

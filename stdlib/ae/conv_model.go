@@ -25,6 +25,7 @@ type ConvAutoencoder struct {
 	batch batchWork // the batch being computed
 
 	weights, wgrad []*mat.Dense // kernels (for weight decay) and their gradients
+	klSlope, sum   []float64    // scratch of objective
 }
 
 // NewConv returns an untrained convolutional autoencoder for cfg, its
@@ -42,8 +43,12 @@ func NewConv(cfg ConvConfig) *ConvAutoencoder {
 	k, p, pad := cfg.Kernel, cfg.Pool, cfg.Kernel/2
 	m := &ConvAutoencoder{cfg: cfg, net: &convNet{}}
 	c, h, w := cfg.Channels, cfg.Height, cfg.Width
-	for _, f := range cfg.Filters {
-		m.net.enc = append(m.net.enc, nn.NewConv2D(c, h, w, f, k, 1, pad, cfg.Hidden, rng))
+	for i, f := range cfg.Filters {
+		act := cfg.Hidden
+		if i == len(cfg.Filters)-1 {
+			act = cfg.codeAct()
+		}
+		m.net.enc = append(m.net.enc, nn.NewConv2D(c, h, w, f, k, 1, pad, act, rng))
 		c = f
 		if p > 1 {
 			m.net.enc = append(m.net.enc, nn.NewMaxPool2D(c, h, w, p, p))
@@ -192,14 +197,39 @@ func (m *ConvAutoencoder) Loss(x *mat.Dense) Terms {
 // evaluate is Loss without the width check, in chunks.
 func (m *ConvAutoencoder) evaluate(x *mat.Dense) Terms {
 	rows, _ := x.Dims()
+	cfg := &m.cfg
+	first := m.net.enc[0].(*nn.Conv2D)
 	var t Terms
+	var codeSum, s []float64
+	if cfg.Sparsity > 0 {
+		codeSum = make([]float64, m.CodeSize())
+	}
+	if cfg.Contractive > 0 {
+		s = make([]float64, first.OutSize())
+		tapNorms(first, s)
+	}
 	chunks(x, func(_ int, b *mat.Dense) {
 		br, _ := b.Dims()
-		t.Reconstruction += float64(br) * reconstruction(m.cfg.Loss, m.decode(m.encode(b)), b, nil)
+		code := m.encode(b)
+		if codeSum != nil {
+			addColumns(codeSum, code)
+		}
+		if cfg.L1 > 0 {
+			t.L1 += float64(br) * L1Penalty(code, cfg.L1, nil)
+		}
+		if s != nil {
+			t.Contractive += contractRows(first.Act, first.Out(), s, cfg.Contractive, nil, nil)
+		}
+		t.Reconstruction += float64(br) * reconstruction(cfg.Loss, m.decode(code), b, nil)
 	})
 	t.Reconstruction /= float64(rows)
-	if m.cfg.WeightDecay > 0 {
-		t.WeightDecay = WeightDecayPenalty(m.weights, m.cfg.WeightDecay, nil)
+	t.L1 /= float64(rows)
+	t.Contractive /= float64(rows)
+	if codeSum != nil {
+		t.Sparsity = klFromSums(codeSum, rows, cfg.Sparsity, sparsityWeight(cfg.Sparsity, cfg.SparsityWeight), nil)
+	}
+	if cfg.WeightDecay > 0 {
+		t.WeightDecay = WeightDecayPenalty(m.weights, cfg.WeightDecay, nil)
 	}
 	t.sum()
 	return t

@@ -132,6 +132,14 @@ func TestConvGradient(t *testing.T) {
 		{Height: 8, Width: 8, Filters: []int{3, 2}, Hidden: nn.Tanh, Output: nn.Sigmoid, Loss: CrossEntropy},
 		{Height: 8, Width: 8, Filters: []int{3, 2}, Hidden: nn.Tanh, Output: nn.Identity, WeightDecay: 0.01, Decoder: UpsampleConv},
 		{Channels: 2, Height: 6, Width: 6, Filters: []int{2}, Kernel: 5, Hidden: nn.Tanh, Output: nn.Sigmoid, Pool: 3},
+		// The regularisers of the code and the first convolution, alone and
+		// together (5×5 kernels on 6×6 images: most windows cross the border).
+		{Height: 8, Width: 8, Filters: []int{3, 2}, Hidden: nn.Tanh, Output: nn.Sigmoid, Sparsity: 0.2, SparsityWeight: 2},
+		{Height: 8, Width: 8, Filters: []int{3, 2}, Hidden: nn.Tanh, Output: nn.Sigmoid, L1: 0.3},
+		{Height: 8, Width: 8, Filters: []int{3, 2}, Hidden: nn.Sigmoid, Output: nn.Sigmoid, Contractive: 0.7},
+		{Channels: 2, Height: 6, Width: 6, Filters: []int{2}, Kernel: 5, Hidden: nn.Tanh, Output: nn.Sigmoid, Pool: 3, Contractive: 0.5},
+		{Height: 8, Width: 8, Filters: []int{3, 2}, Hidden: nn.Sigmoid, Output: nn.Sigmoid, Loss: CrossEntropy, Decoder: UpsampleConv,
+			Sparsity: 0.1, L1: 0.2, Contractive: 0.4, WeightDecay: 0.01},
 	} {
 		cfg.Seed = 3
 		cfg.Precision = Float64
@@ -401,5 +409,120 @@ func TestConvMicroBatchesMatchWholeBatch(t *testing.T) {
 		if !mat.EqualApprox(gw[i], g1[i], 1e-12) {
 			t.Errorf("micro-batches: gradient of parameter %d differs from the whole batch's", i)
 		}
+	}
+}
+
+// TestConvRegularizersMatchDefinitions computes every penalty of a
+// regularised convolutional autoencoder from its definition, with the
+// layers' public outputs and a finite-difference Jacobian, and compares
+// them with the training objective's and Loss's terms. Micro-batches and
+// goroutines must not change the terms (the KL one needs the whole batch's
+// mean activation).
+func TestConvRegularizersMatchDefinitions(t *testing.T) {
+	cfg := ConvConfig{Height: 8, Width: 8, Filters: []int{3, 2}, Hidden: nn.Sigmoid, Output: nn.Sigmoid,
+		Sparsity: 0.1, SparsityWeight: 2, L1: 0.3, Contractive: 0.5, Seed: 6, Precision: Float64}
+	m := NewConv(cfg)
+	if m.Conv(len(cfg.Filters)-1).Act != nn.Sigmoid || !strings.Contains(m.String(), "sparse ρ=0.1 β=2") ||
+		!strings.Contains(m.String(), "L1 activity λ₁=0.3") || !strings.Contains(m.String(), "contractive λ=0.5") {
+		t.Errorf("String: %s", m)
+	}
+	x := blobs(10, 9)
+	rows := 10
+	codes := m.Encode(x)
+	var kl, l1 float64
+	for u := 0; u < m.CodeSize(); u++ {
+		var mean float64
+		for r := 0; r < rows; r++ {
+			v := codes.At(r, u)
+			mean += v / float64(rows)
+			l1 += math.Abs(v) / float64(rows)
+		}
+		kl += KL(0.1, mean)
+	}
+	kl *= 2
+	l1 *= 0.3
+	// ‖J‖²_F of the first convolution, by central differences, per row.
+	first := m.Conv(0)
+	var contr float64
+	for r := 0; r < rows; r++ {
+		row := mat.DenseCopyOf(x.Slice(r, r+1, 0, 64))
+		for k := 0; k < 64; k++ {
+			orig := row.At(0, k)
+			row.Set(0, k, orig+1e-5)
+			up := mat.DenseCopyOf(first.Forward(row))
+			row.Set(0, k, orig-1e-5)
+			down := first.Forward(row)
+			row.Set(0, k, orig)
+			for u := 0; u < first.OutSize(); u++ {
+				d := (up.At(0, u) - down.At(0, u)) / 2e-5
+				contr += d * d
+			}
+		}
+	}
+	contr *= 0.5 / float64(rows)
+	check := func(what string, got Terms) {
+		t.Helper()
+		for _, c := range []struct {
+			name      string
+			got, want float64
+		}{{"sparsity", got.Sparsity, kl}, {"L1", got.L1, l1}, {"contractive", got.Contractive, contr}} {
+			if math.Abs(c.got-c.want) > 1e-6*math.Abs(c.want) || c.want == 0 {
+				t.Errorf("%s: %s term %.12g, definition %.12g", what, c.name, c.got, c.want)
+			}
+		}
+	}
+	check("Loss", m.Loss(x))
+	for _, procs := range []int{1, 3} {
+		for _, micro := range []int{1, 4, 100} {
+			func() {
+				defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+				defer SetMicroRows(SetMicroRows(micro))
+				check(fmt.Sprintf("objective, %d procs, micro %d, no gradient", procs, micro), m.objective(x, x, false))
+				check(fmt.Sprintf("objective, %d procs, micro %d, gradient", procs, micro), m.objective(x, x, true))
+			}()
+		}
+	}
+}
+
+// TestConvSparseAndContractiveTrain trains regularised convolutional
+// autoencoders on blobs: the sparse one's mean code activation must land
+// near ρ, and the contractive one's first-layer Jacobian norm must fall
+// below a plain model's trained the same way.
+func TestConvSparseAndContractiveTrain(t *testing.T) {
+	x := blobs(300, 12)
+	fit := func(cfg ConvConfig) *ConvAutoencoder {
+		cfg.Height, cfg.Width, cfg.Filters, cfg.Output, cfg.Seed = 8, 8, []int{4, 3}, nn.Sigmoid, 2
+		if cfg.Hidden == 0 {
+			cfg.Hidden = nn.Sigmoid
+		}
+		m := NewConv(cfg)
+		if _, err := m.Fit(x, FitOptions{Epochs: 40, Batch: 30, LR: 1e-2}); err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	const rho = 0.1
+	sp := fit(ConvConfig{Hidden: nn.ReLU, Sparsity: rho, SparsityWeight: 3})
+	var mean float64
+	codes := sp.Encode(x).RawMatrix().Data
+	for _, v := range codes {
+		mean += v / float64(len(codes))
+	}
+	if !(mean >= 0.5*rho && mean <= 1.5*rho) {
+		t.Errorf("sparse conv AE: mean code activation %.4g, want within [0.5, 1.5]·ρ = [%g, %g]", mean, 0.5*rho, 1.5*rho)
+	}
+	// ‖J‖²_F of the first convolution per image (the closed form that
+	// TestConvRegularizersMatchDefinitions checks against differences).
+	jacobian := func(m *ConvAutoencoder) float64 {
+		first := m.Conv(0)
+		s := make([]float64, first.OutSize())
+		tapNorms(first, s)
+		m.Encode(x)
+		return contractRows(first.Act, first.Out(), s, 1/float64(x.RawMatrix().Rows), nil, nil)
+	}
+	plain, cae := jacobian(fit(ConvConfig{})), jacobian(fit(ConvConfig{Contractive: 0.5}))
+	t.Logf("first-layer ‖J‖²_F per image: plain %.4g, contractive %.4g", plain, cae)
+	if !(cae < 0.7*plain) {
+		t.Errorf("contractive conv AE: ‖J‖²_F %.4g, not below 0.7× the plain model's %.4g", cae, plain)
 	}
 }

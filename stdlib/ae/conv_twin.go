@@ -70,38 +70,65 @@ func (n *convNet) setSerial(on bool) {
 	}
 }
 
-// pass runs rows [lo, hi) of the batch (xin, target) of `rows` rows through
-// the network in micro-batches and returns their share of the
-// reconstruction term (their per-row losses summed, divided by rows). With
-// grad it ADDS the gradient of that share into the parameters' Grad.
-func (n *convNet) pass(loss LossKind, xin, target *mat.Dense, lo, hi, rows int, grad bool) float64 {
-	_, cols := xin.Dims()
-	var rec float64
-	for a := lo; a < hi; a += microRows {
-		b := min(a+microRows, hi)
-		in := xin.Slice(a, b, 0, cols).(*mat.Dense)
-		tg := target.Slice(a, b, 0, cols).(*mat.Dense)
-		r := n.decode(n.encode(in))
-		var dr *mat.Dense
-		if grad {
-			dr = n.dr.ensure(b-a, cols)
-		}
-		share := float64(b-a) / float64(rows)
-		rec += share * reconstruction(loss, r, tg, dr)
-		if !grad {
-			continue
-		}
-		dr.Scale(share, dr)
-		dy := dr
-		for i := len(n.dec) - 1; i >= 0; i-- {
-			dy = n.dec[i].Backward(dy)
-		}
-		for i := len(n.enc) - 1; i > 0; i-- {
-			dy = n.enc[i].Backward(dy)
-		}
-		n.enc[0].(nn.ParamBackwarder).BackwardParams(dy)
+// pass runs micro-batch j, rows [lo, hi) of the batch b, through the
+// network and leaves in b's slots j its shares of the reconstruction term
+// and of the L1 and contractive terms (per-row terms summed, divided by the
+// batch's rows). With b.grad it ADDS the gradient of those shares, and of
+// the KL term through b.klSlope, into the parameters' Grad.
+func (n *convNet) pass(b *batchWork, j, lo, hi int) {
+	_, cols := b.xin.Dims()
+	in := b.xin.Slice(lo, hi, 0, cols).(*mat.Dense)
+	tg := b.target.Slice(lo, hi, 0, cols).(*mat.Dense)
+	code := n.encode(in)
+	r := n.decode(code)
+	var dr *mat.Dense
+	if b.grad {
+		dr = n.dr.ensure(hi-lo, cols)
 	}
-	return rec
+	share := float64(hi-lo) / float64(b.rows)
+	b.rec[j] = share * reconstruction(b.loss, r, tg, dr)
+	b.l1v[j], b.cv[j] = 0, 0
+	var a2 []float64
+	if b.cw > 0 && b.grad {
+		a2 = b.a2[j*b.firstSize : (j+1)*b.firstSize]
+		clear(a2)
+	}
+	contract := func(dh *mat.Dense) {
+		if b.cw > 0 {
+			first := n.enc[0].(*nn.Conv2D)
+			b.cv[j] = contractRows(first.Act, first.Out(), b.tapS, b.cw/float64(b.rows), dh, a2)
+		}
+	}
+	if !b.grad {
+		if b.l1 > 0 {
+			b.l1v[j] = L1Penalty(code, b.l1*share, nil)
+		}
+		contract(nil)
+		return
+	}
+	dr.Scale(share, dr)
+	dy := dr
+	for i := len(n.dec) - 1; i >= 0; i-- {
+		dy = n.dec[i].Backward(dy)
+	}
+	// dy is now dLoss/dcode: add the code's penalties.
+	if b.klSlope != nil {
+		for r := 0; r < hi-lo; r++ {
+			row := dy.RawRowView(r)
+			row = row[:len(b.klSlope)]
+			for u, g := range b.klSlope {
+				row[u] += g
+			}
+		}
+	}
+	if b.l1 > 0 {
+		b.l1v[j] = L1Penalty(code, b.l1*share, dy)
+	}
+	for i := len(n.enc) - 1; i > 0; i-- {
+		dy = n.enc[i].Backward(dy)
+	}
+	contract(dy)
+	n.enc[0].(nn.ParamBackwarder).BackwardParams(dy)
 }
 
 // cloneLayer returns a layer of the same kind and shape as l that uses l's
@@ -163,6 +190,29 @@ type batchWork struct {
 	rec         []float64 // per micro-batch: share of the reconstruction term
 	grads       []float64 // per micro-batch: the gradient, every parameter in turn
 	size        int       // values of one gradient
+
+	// The regularisers (conv_reg.go), set by objective.
+	encodeOnly bool      // run the encoder alone and sum the codes, for ρ̂
+	codeSize   int       // values of one code
+	codeSums   []float64 // per micro-batch: the column sums of its codes
+	klSlope    []float64 // per code unit: the KL term's derivative; nil for none
+	l1, cw     float64   // λ₁ and the contractive λ; 0 for none
+	tapS       []float64 // tapNorms of the first convolution
+	firstSize  int       // values of the first convolution's output
+	a2         []float64 // per micro-batch: Σ_rows act'² of the first convolution's units
+	l1v, cv    []float64 // per micro-batch: shares of the L1 and contractive terms
+}
+
+// slots sizes the per-micro-batch slots of the regularisers.
+func (b *batchWork) slots() {
+	b.l1v = growTo(b.l1v, b.micro)
+	b.cv = growTo(b.cv, b.micro)
+	if b.encodeOnly {
+		b.codeSums = growTo(b.codeSums, b.micro*b.codeSize)
+	}
+	if b.cw > 0 && b.grad {
+		b.a2 = growTo(b.a2, b.micro*b.firstSize)
+	}
 }
 
 // work runs micro-batches taken from b.next on n until there are none left.
@@ -173,10 +223,17 @@ func (b *batchWork) work(n *convNet) {
 			return
 		}
 		lo, hi := j*microRows, min((j+1)*microRows, b.rows)
+		if b.encodeOnly {
+			_, cols := b.xin.Dims()
+			sum := b.codeSums[j*b.codeSize : (j+1)*b.codeSize]
+			clear(sum)
+			addColumns(sum, n.encode(b.xin.Slice(lo, hi, 0, cols).(*mat.Dense)))
+			continue
+		}
 		if b.grad {
 			nn.ZeroGrad(n.params)
 		}
-		b.rec[j] = n.pass(b.loss, b.xin, b.target, lo, hi, b.rows, b.grad)
+		n.pass(b, j, lo, hi)
 		if !b.grad {
 			continue
 		}
@@ -220,17 +277,69 @@ func parts(rows int) int {
 func (m *ConvAutoencoder) objective(xin, target *mat.Dense, grad bool) Terms {
 	checkSame("reconstruction loss", xin, target)
 	rows, _ := xin.Dims()
+	np := parts(rows)
+	cfg, b := &m.cfg, &m.batch
+	first := m.net.enc[0].(*nn.Conv2D)
+	b.l1, b.cw, b.klSlope = cfg.L1, cfg.Contractive, nil
+	b.codeSize, b.firstSize = m.CodeSize(), first.OutSize()
+	if b.cw > 0 {
+		b.tapS = growTo(b.tapS, b.firstSize)
+		tapNorms(first, b.tapS)
+	}
 	var t Terms
-	t.Reconstruction = m.dividedPass(parts(rows), xin, target, grad)
-	if m.cfg.WeightDecay > 0 {
+	if cfg.Sparsity > 0 {
+		// ρ̂ needs every code of the batch before any gradient.
+		b.encodeOnly = true
+		m.dividedPass(np, xin, target, false)
+		b.encodeOnly = false
+		sum := m.regSum(b.codeSums, b.codeSize)
+		var slope []float64
+		if grad {
+			slope = growTo(m.klSlope, b.codeSize)
+			m.klSlope = slope
+		}
+		t.Sparsity = klFromSums(sum, rows, cfg.Sparsity, sparsityWeight(cfg.Sparsity, cfg.SparsityWeight), slope)
+		b.klSlope = slope
+	}
+	t.Reconstruction = m.dividedPass(np, xin, target, grad)
+	for j := 0; j < b.micro; j++ {
+		t.L1 += b.l1v[j]
+		t.Contractive += b.cv[j]
+	}
+	if b.cw > 0 && grad {
+		contractWeights(first, m.regSum(b.a2, b.firstSize), b.cw/float64(rows), first.Params()[0].Grad)
+	}
+	b.klSlope = nil
+	if cfg.WeightDecay > 0 {
 		var g []*mat.Dense
 		if grad {
 			g = m.wgrad
 		}
-		t.WeightDecay = WeightDecayPenalty(m.weights, m.cfg.WeightDecay, g)
+		t.WeightDecay = WeightDecayPenalty(m.weights, cfg.WeightDecay, g)
 	}
 	t.sum()
 	return t
+}
+
+// regSum returns the sum, in micro-batch order, of the batch's per
+// micro-batch slots of n values each, in a scratch slice of the model.
+func (m *ConvAutoencoder) regSum(slots []float64, n int) []float64 {
+	m.sum = growTo(m.sum, n)
+	clear(m.sum)
+	for j := 0; j < m.batch.micro; j++ {
+		for u, v := range slots[j*n : (j+1)*n] {
+			m.sum[u] += v
+		}
+	}
+	return m.sum
+}
+
+// growTo returns s resliced to n values, reallocated if it is too short.
+func growTo(s []float64, n int) []float64 {
+	if cap(s) < n {
+		return make([]float64, n)
+	}
+	return s[:n]
 }
 
 // dividedPass runs the micro-batches of the rows on the model's network
@@ -269,6 +378,7 @@ func (m *ConvAutoencoder) dividedPass(np int, xin, target *mat.Dense, grad bool)
 		b.rec = make([]float64, b.micro)
 	}
 	b.rec = b.rec[:b.micro]
+	b.slots()
 	if grad {
 		b.size = nn.NumParams(m.net.params)
 		if n := b.micro * b.size; cap(b.grads) < n {
