@@ -63,9 +63,10 @@ func tapRange(i, st, p, k, n int) (t0, t1 int) {
 
 // contractRows returns scale·Σ_rows Σ_u act'(z_u)²·s_u for the activations
 // h of the first convolution and, when dh is not nil, ADDS the derivative
-// with respect to h along the chain through z (2·scale·act”(z)·s_u; the
-// layer's Backward multiplies it by act'(z)) into dh. When a2 is not nil it
-// adds Σ_rows act'(z_u)² into a2[u], for contractWeights.
+// with respect to h along the chain through z into dh: 2·scale·s_u times
+// the second derivative of act at z_u, which the layer's Backward then
+// multiplies by act'(z). When a2 is not nil it adds Σ_rows act'(z_u)² into
+// a2[u], for contractWeights.
 func contractRows(act nn.Activation, h *mat.Dense, s []float64, scale float64, dh *mat.Dense, a2 []float64) float64 {
 	m, _ := h.Dims()
 	var p float64
