@@ -7,17 +7,22 @@ import (
 )
 
 // MaxPool2D takes the maximum of every size×size window of each channel,
-// the windows placed stride pixels apart (no padding): C×H×W in, C×OH×OW
-// out with OH = ⌊(H−size)/stride⌋+1. Backward routes each output gradient
-// to the input position that held the maximum (the first one in row-major
-// order on ties; a NaN in a window wins, so it propagates). It has no
-// parameters.
+// the windows placed stride pixels apart: C×H×W in, C×OH×OW out. Made by
+// NewMaxPool2D it pools without padding ("valid", Keras's default):
+// OH = ⌊(H−size)/stride⌋+1, and rows or columns the last window does not
+// reach are ignored. Made by NewMaxPool2DSame it pools with "same"
+// padding: OH = ⌈H/stride⌉ (see NewMaxPool2DSame). Backward routes each
+// output gradient to the input position that held the maximum (the first
+// one in row-major order on ties; a NaN in a window wins, so it
+// propagates). It has no parameters.
 type MaxPool2D struct {
 	// Serial, when set, keeps every pass on the calling goroutine instead
 	// of splitting the batch over two (see the package documentation).
 	Serial bool
 
 	g     convGeom
+	same  bool // made by NewMaxPool2DSame
+	pad   padding
 	idx   []int32 // per output value of the last Forward: offset of the max in its sample
 	a, dx buffer
 	n     int
@@ -56,10 +61,16 @@ func (p *MaxPool2D) Params() []*Param { return nil }
 // Out returns the output of the last Forward, or nil before the first.
 func (p *MaxPool2D) Out() *mat.Dense { return p.a.m }
 
-// String describes the layer, for example "MaxPool2D(16×28×28 -> 16×14×14, 2×2, stride 2)".
+// String describes the layer, for example
+// "MaxPool2D(16×28×28 -> 16×14×14, 2×2, stride 2)", with ", same" before
+// the closing parenthesis for a layer made by NewMaxPool2DSame.
 func (p *MaxPool2D) String() string {
-	return fmt.Sprintf("MaxPool2D(%d×%d×%d -> %d×%d×%d, %d×%d, stride %d)",
-		p.g.c, p.g.h, p.g.w, p.g.c, p.g.oh, p.g.ow, p.g.k, p.g.k, p.g.s)
+	mode := ""
+	if p.same {
+		mode = ", same"
+	}
+	return fmt.Sprintf("MaxPool2D(%d×%d×%d -> %d×%d×%d, %d×%d, stride %d%s)",
+		p.g.c, p.g.h, p.g.w, p.g.c, p.g.oh, p.g.ow, p.g.k, p.g.k, p.g.s, mode)
 }
 
 // Forward returns the window maxima of every sample of x (batch × C·H·W)
@@ -91,6 +102,10 @@ func (p *MaxPool2D) Forward(x *mat.Dense) *mat.Dense {
 
 // forwardRange runs Forward on samples [lo, hi).
 func (p *MaxPool2D) forwardRange(lo, hi int) {
+	if p.pad.any() {
+		p.forwardPadded(lo, hi)
+		return
+	}
 	x, a, out := p.x, p.a.m, p.OutSize()
 	g := &p.g
 	for s := lo; s < hi; s++ {
