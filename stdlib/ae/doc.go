@@ -65,6 +65,9 @@
 //     are Channels×Height×Width images flattened channel by channel, row by
 //     row; its code rows are images too (CodeShape). Its Fit, Encode,
 //     Decode, Reconstruct, Loss and ReconError behave as the dense model's,
-//     with the reconstruction and weight-decay terms.
+//     with the same terms: reconstruction, KL sparsity and L1 activity on
+//     the code units (every channel and position), the contractive penalty
+//     of the first convolution (closed form, border taps left out),
+//     denoising and weight decay.
 //   - The package never prints; it returns values.
 package ae
