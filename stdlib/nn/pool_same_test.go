@@ -301,3 +301,30 @@ func TestSameStackGradient(t *testing.T) {
 	}
 	checkParam(t, "same stack", loss, &nn.Param{Name: "x", Value: x, Grad: dx})
 }
+
+// BenchmarkMaxPool2DSame measures Forward and Backward of "same" 2×2
+// pooling on 8 channels of 7×7 (to 4×4), the padded pooling of the Keras
+// convolutional autoencoder, for 4 images; the valid 7 → 3 pooling is run
+// beside it for comparison.
+func BenchmarkMaxPool2DSame(b *testing.B) {
+	for _, same := range []bool{true, false} {
+		name := "same"
+		p := nn.NewMaxPool2DSame(8, 7, 7, 2, 2)
+		if !same {
+			name = "valid"
+			p = nn.NewMaxPool2D(8, 7, 7, 2, 2)
+		}
+		b.Run(name, func(b *testing.B) {
+			rng := rand.New(rand.NewPCG(52, 7))
+			p.Serial = true
+			x := randDense(rng, 4, p.InSize(), -1, 1)
+			dy := randDense(rng, 4, p.OutSize(), -1, 1)
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				p.Forward(x)
+				p.Backward(dy)
+			}
+			b.ReportMetric(float64(b.N*4)/b.Elapsed().Seconds(), "samples/s")
+		})
+	}
+}
