@@ -36,6 +36,7 @@ func init() {
 		"NewDense":               reflect.ValueOf(nn.NewDense),
 		"NewDenseFrom":           reflect.ValueOf(nn.NewDenseFrom),
 		"NewMaxPool2D":           reflect.ValueOf(nn.NewMaxPool2D),
+		"NewMaxPool2DSame":       reflect.ValueOf(nn.NewMaxPool2DSame),
 		"NewParam":               reflect.ValueOf(nn.NewParam),
 		"NewSequential":          reflect.ValueOf(nn.NewSequential),
 		"NewUpsample":            reflect.ValueOf(nn.NewUpsample),

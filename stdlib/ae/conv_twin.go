@@ -144,6 +144,9 @@ func cloneLayer(l nn.Layer) nn.Layer {
 	case *nn.MaxPool2D:
 		c, h, w := l.InShape()
 		size, stride := l.Window()
+		if l.Same() {
+			return nn.NewMaxPool2DSame(c, h, w, size, stride)
+		}
 		return nn.NewMaxPool2D(c, h, w, size, stride)
 	case *nn.ConvTranspose2D:
 		_, h, w := l.InShape()

@@ -45,6 +45,10 @@
 //     thread meanwhile; parameter
 //     gradients of the halves are summed at the end, so they equal a
 //     single goroutine's to rounding, not bit for bit.
+//   - MaxPool2D pools "valid" windows (NewMaxPool2D: ⌊(H−size)/stride⌋+1
+//     outputs per axis) or "same" ones as Keras and TensorFlow do
+//     (NewMaxPool2DSame: ⌈H/stride⌉, the image padded with pixels that never
+//     win), so the classic 28→14→7→4 convolutional autoencoder can be built.
 //   - Sigmoid uses a branch-free exponential accurate to a few ulp, and BCE a
 //     table-driven logarithm accurate to one ulp, so results may differ from
 //     math.Exp/math.Log-based code in the last bits. On amd64 with AVX2 the
