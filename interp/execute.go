@@ -302,6 +302,9 @@ func (s *Session) runOne(c *cell, r run, last bool) bool {
 // and releases the old values instead.
 func (s *Session) runUnit(c *cell, u unit, globals map[string]reflect.Value) bool {
 	fset := s.yi.FileSet()
+	if f, ok := u.node.(*ast.File); ok {
+		s.book.withSeq(func(seq *int) { rewriteGenericRanges(f, seq) })
+	}
 	prog, err := s.compile(u.node)
 	if err != nil && len(u.rewritten) > 0 {
 		for _, as := range u.rewritten {

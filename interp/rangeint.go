@@ -53,45 +53,46 @@ func rewriteRangeInt(n ast.Node, globals map[string]reflect.Value, seq *int) boo
 	changed := false
 	astutil.Apply(n, nil, func(c *astutil.Cursor) bool {
 		r, ok := c.Node().(*ast.RangeStmt)
-		if !ok || r.Value != nil || !mayBeInt(r.X, globals) {
+		if !ok || !mayBeInt(r.X, globals) {
 			return true
 		}
-		if r.Key != nil {
-			if _, ok := r.Key.(*ast.Ident); !ok {
-				return true
-			}
+		if loop := countingLoop(r, seq); loop != nil {
+			c.Replace(loop)
+			changed = true
 		}
-		*seq++
-		p := r.For
-		key := &ast.Ident{NamePos: p, Name: fmt.Sprintf("_gkI%d", *seq)}
-		if r.Key != nil && r.Key.(*ast.Ident).Name != "_" {
-			key = r.Key.(*ast.Ident)
-		}
-		limit := &ast.Ident{NamePos: p, Name: fmt.Sprintf("_gkN%d", *seq)}
-		tok := token.DEFINE
-		if r.Tok == token.ASSIGN {
-			// for k = range x: k already exists.
-			tok = token.ASSIGN
-			limit = &ast.Ident{NamePos: p, Name: "_"}
-		}
-		var init ast.Stmt
-		if tok == token.DEFINE {
-			init = &ast.AssignStmt{Lhs: []ast.Expr{key, limit}, TokPos: p, Tok: token.DEFINE,
-				Rhs: []ast.Expr{&ast.BasicLit{ValuePos: p, Kind: token.INT, Value: "0"}, r.X}}
-		} else {
-			return true // rare; leave it to yaegi
-		}
-		c.Replace(&ast.ForStmt{
-			For:  p,
-			Init: init,
-			Cond: &ast.BinaryExpr{X: &ast.Ident{NamePos: p, Name: key.Name}, OpPos: p, Op: token.LSS, Y: &ast.Ident{NamePos: p, Name: limit.Name}},
-			Post: &ast.IncDecStmt{X: &ast.Ident{NamePos: p, Name: key.Name}, TokPos: p, Tok: token.INC},
-			Body: r.Body,
-		})
-		changed = true
 		return true
 	})
 	return changed
+}
+
+// countingLoop returns the counting loop that stands for r, a `for k :=
+// range x` over an integer x, or nil when r has a value, a key that is not
+// a name, or assigns (`for k = range x`, rare: left to yaegi).
+func countingLoop(r *ast.RangeStmt, seq *int) *ast.ForStmt {
+	if r.Value != nil || r.Tok == token.ASSIGN {
+		return nil
+	}
+	if r.Key != nil {
+		if _, ok := r.Key.(*ast.Ident); !ok {
+			return nil
+		}
+	}
+	*seq++
+	p := r.For
+	key := &ast.Ident{NamePos: p, Name: fmt.Sprintf("_gkI%d", *seq)}
+	if r.Key != nil && r.Key.(*ast.Ident).Name != "_" {
+		key = r.Key.(*ast.Ident)
+	}
+	limit := &ast.Ident{NamePos: p, Name: fmt.Sprintf("_gkN%d", *seq)}
+	init := &ast.AssignStmt{Lhs: []ast.Expr{key, limit}, TokPos: p, Tok: token.DEFINE,
+		Rhs: []ast.Expr{&ast.BasicLit{ValuePos: p, Kind: token.INT, Value: "0"}, r.X}}
+	return &ast.ForStmt{
+		For:  p,
+		Init: init,
+		Cond: &ast.BinaryExpr{X: &ast.Ident{NamePos: p, Name: key.Name}, OpPos: p, Op: token.LSS, Y: &ast.Ident{NamePos: p, Name: limit.Name}},
+		Post: &ast.IncDecStmt{X: &ast.Ident{NamePos: p, Name: key.Name}, TokPos: p, Tok: token.INC},
+		Body: r.Body,
+	}
 }
 
 // mayBeInt reports whether x may be an integer: not a literal of another
@@ -118,4 +119,122 @@ func mayBeInt(x ast.Expr, globals map[string]reflect.Value) bool {
 		}
 	}
 	return true
+}
+
+// rewriteGenericRanges rewrites, in the bodies of the generic functions
+// and methods that f declares, every `for k := range x` whose x is certainly
+// an integer (certainlyInt). yaegi compiles a generic body only when a call
+// instantiates it, so a range over int there fails in the calling unit, and
+// the retry of rewriteRangeInt, which works on the failing unit, never
+// reaches the declaration. Only certain integers are rewritten because the
+// declaration compiles either way: a wrong rewrite would surface later, at
+// the call. It reports whether it changed anything.
+func rewriteGenericRanges(f *ast.File, seq *int) bool {
+	changed := false
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Body == nil || !generic(fd) {
+			continue
+		}
+		ints := map[string]bool{}
+		for _, fl := range []*ast.FieldList{fd.Recv, fd.Type.Params, fd.Type.Results} {
+			if fl == nil {
+				continue
+			}
+			for _, fld := range fl.List {
+				if id, ok := fld.Type.(*ast.Ident); ok && intTypes[id.Name] {
+					for _, nm := range fld.Names {
+						ints[nm.Name] = true
+					}
+				}
+			}
+		}
+		// Locals given an integer value, in source order.
+		ast.Inspect(fd.Body, func(x ast.Node) bool {
+			switch x := x.(type) {
+			case *ast.AssignStmt:
+				if x.Tok == token.DEFINE && len(x.Lhs) == len(x.Rhs) {
+					for i, l := range x.Lhs {
+						if id, ok := l.(*ast.Ident); ok && certainlyInt(x.Rhs[i], ints) {
+							ints[id.Name] = true
+						}
+					}
+				}
+			case *ast.ValueSpec:
+				typed := false
+				if id, ok := x.Type.(*ast.Ident); ok && intTypes[id.Name] {
+					typed = true
+				}
+				for i, nm := range x.Names {
+					if typed || (x.Type == nil && i < len(x.Values) && certainlyInt(x.Values[i], ints)) {
+						ints[nm.Name] = true
+					}
+				}
+			}
+			return true
+		})
+		astutil.Apply(fd.Body, nil, func(c *astutil.Cursor) bool {
+			r, ok := c.Node().(*ast.RangeStmt)
+			if !ok || !certainlyInt(r.X, ints) {
+				return true
+			}
+			if loop := countingLoop(r, seq); loop != nil {
+				c.Replace(loop)
+				changed = true
+			}
+			return true
+		})
+	}
+	return changed
+}
+
+// generic reports whether fd declares a generic function or a method of a
+// generic type.
+func generic(fd *ast.FuncDecl) bool {
+	if fd.Type.TypeParams != nil && len(fd.Type.TypeParams.List) > 0 {
+		return true
+	}
+	if fd.Recv != nil && len(fd.Recv.List) == 1 {
+		t := fd.Recv.List[0].Type
+		if st, ok := t.(*ast.StarExpr); ok {
+			t = st.X
+		}
+		switch t.(type) {
+		case *ast.IndexExpr, *ast.IndexListExpr:
+			return true
+		}
+	}
+	return false
+}
+
+// intTypes are the names of Go's integer types.
+var intTypes = map[string]bool{
+	"int": true, "int8": true, "int16": true, "int32": true, "int64": true,
+	"uint": true, "uint8": true, "uint16": true, "uint32": true, "uint64": true,
+	"uintptr": true, "byte": true, "rune": true,
+}
+
+// certainlyInt reports whether x is an integer whatever the types the
+// source does not show: an integer literal, len or cap, a conversion to an
+// integer type, a name in ints, or arithmetic on those.
+func certainlyInt(x ast.Expr, ints map[string]bool) bool {
+	switch x := ast.Unparen(x).(type) {
+	case *ast.BasicLit:
+		return x.Kind == token.INT
+	case *ast.Ident:
+		return ints[x.Name]
+	case *ast.CallExpr:
+		if id, ok := x.Fun.(*ast.Ident); ok {
+			return id.Name == "len" || id.Name == "cap" || intTypes[id.Name]
+		}
+	case *ast.BinaryExpr:
+		switch x.Op {
+		case token.ADD, token.SUB, token.MUL, token.QUO, token.REM, token.SHL, token.SHR,
+			token.AND, token.OR, token.XOR, token.AND_NOT:
+			return certainlyInt(x.X, ints) && certainlyInt(x.Y, ints)
+		}
+	case *ast.UnaryExpr:
+		return (x.Op == token.SUB || x.Op == token.ADD || x.Op == token.XOR) && certainlyInt(x.X, ints)
+	}
+	return false
 }

@@ -159,6 +159,11 @@ func TestRangeOverInt(t *testing.T) {
 		{"rn := 3\nrc := 0\nfor range rn { rc++ }\nrc", "3"},
 		{"func tri(n int) int {\n\tt := 0\n\tfor i := range n + 1 {\n\t\tt += i\n\t}\n\treturn t\n}\ntri(4)", "10"},
 		{"rs := []int{5, 6}\nrt := 0\nfor i := range rs { rt += i }\nfor i := range 2 { rt += i }\nrt", "2"},
+		// Generic bodies compile at the call: the declaration is rewritten
+		// up front, for ranges over certain integers only (the slice range
+		// inside must stay a slice range).
+		{"func gsum[T int | float64](xs []T, n int) T {\n\tvar s T\n\tfor i := range len(xs) {\n\t\ts += xs[i]\n\t}\n\tm := n - 1\n\tfor range m {\n\t\ts += 1\n\t}\n\tfor j := range xs {\n\t\ts += T(j)\n\t}\n\tfor range 2 {\n\t\ts *= 2\n\t}\n\treturn s\n}\ngsum([]float64{0.5, 1.5}, 3)", "20"},
+		{"type gstack[T any] struct{ items []T }\nfunc (s *gstack[T]) fill(v T, n int) {\n\tfor range n {\n\t\ts.items = append(s.items, v)\n\t}\n}\ngs := &gstack[string]{}\ngs.fill(\"a\", 3)\nlen(gs.items)", "3"},
 	}
 	for _, tt := range tests {
 		rec, res := runCell(t, s, tt.code)
