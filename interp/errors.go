@@ -109,7 +109,7 @@ func (s *Session) errorOfCell(err error) *kernel.Error {
 	msg := err.Error()
 	if i := strings.Index(msg, "error: unable to find source related to"); i >= 0 {
 		msg = msg[:i] + "is not available: cells can import the Go standard library (os/exec, unsafe and syscall " +
-			"only in an unrestricted session) and the packages compiled into the kernel (gonum, gonum/plot, the gokernel library)"
+			"only in an unrestricted session) and the packages compiled into the kernel (gonum's mat, floats, stat and stat/distuv, gonum/plot, the gokernel library)"
 	}
 	e := &kernel.Error{Name: ErrCompile, Value: humanize(msg)}
 	e.Traceback = []string{e.Name + ": " + e.Value}

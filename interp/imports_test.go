@@ -45,3 +45,20 @@ func TestBlankAndDotImportsOfUnavailable(t *testing.T) {
 		t.Errorf("dot import: RuneLen = %q, want 2", got)
 	}
 }
+
+// TestGonumStatistics imports the gonum packages a lesson reaches for
+// besides mat: floats, stat and stat/distuv.
+func TestGonumStatistics(t *testing.T) {
+	s := sess(t)
+	mustRun(t, s, "import (\n\t\"gonum.org/v1/gonum/floats\"\n\t\"gonum.org/v1/gonum/stat\"\n\t\"gonum.org/v1/gonum/stat/distuv\"\n)")
+	for code, want := range map[string]string{
+		"stat.Mean([]float64{1, 2, 6}, nil)":                            "3",
+		"floats.Max([]float64{1, 7, 2})":                                "7",
+		"fmt.Sprintf(\"%.4f\", distuv.UnitNormal.CDF(0))":               "0.5000",
+		"stat.Correlation([]float64{1, 2, 3}, []float64{2, 4, 6}, nil)": "1",
+	} {
+		if got := plain(mustRun(t, s, code)); got != want {
+			t.Errorf("%s = %s, want %s", code, got, want)
+		}
+	}
+}
