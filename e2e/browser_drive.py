@@ -6,13 +6,13 @@ this script attaches to its page, waits until the notebook's own JavaScript
 client has connected to the kernel, runs every cell with the page's
 Jupyter.notebook.execute_all_cells(), waits until every cell has finished,
 re-runs the cells given with --rerun one by one (Jupyter.notebook
-.get_cell(i).execute()), and prints one JSON object on stdout: the kernel's
+.get_cell(i).execute()), and writes one JSON object to --out: the kernel's
 name and language as the page sees them, the rendered DOM of each code cell
 after the run of all cells and after the re-runs, and the page's console
 errors. The Go test makes every assertion; this script only fails when the
 page never gets ready or a cell never finishes.
 
-Usage: browser_drive.py --devtools-port N --url URL [--timeout S] [--rerun I ...]
+Usage: browser_drive.py --devtools-port N --url URL --out FILE [--timeout S] [--rerun I ...]
 """
 
 import argparse
@@ -155,6 +155,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--devtools-port", type=int, required=True)
     ap.add_argument("--url", required=True, help="the notebook page, token included")
+    ap.add_argument("--out", required=True, help="file to write the JSON report to")
     ap.add_argument("--timeout", type=float, default=60)
     ap.add_argument("--rerun", type=int, action="append", default=[],
                     help="index of a cell to execute alone after the run of all cells")
@@ -189,10 +190,14 @@ def main():
         result["rerun"] = page.eval(SNAPSHOT)
     except Exception as e:  # report what we have, with the page's console
         result["error"] = "%s: %s" % (type(e).__name__, e)
+        try:
+            result["at_error"] = page.eval(SNAPSHOT)
+        except Exception as e2:
+            result["at_error"] = "no snapshot: %s" % e2
     finally:
         page.close()
-    json.dump(result, sys.stdout, indent=1)
-    sys.stdout.write("\n")
+    with open(args.out, "w") as f:
+        json.dump(result, f, indent=1)
     return 1 if "error" in result else 0
 
 

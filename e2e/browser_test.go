@@ -73,6 +73,7 @@ type browserRun struct {
 	Rerun   []browserCell
 	Console []string
 	Error   string
+	AtError json.RawMessage `json:"at_error"` // the cells when Error happened
 }
 
 // TestBrowserNotebook runs a notebook on gokernel in a real browser: the
@@ -102,22 +103,29 @@ func TestBrowserNotebook(t *testing.T) {
 
 	script, _ := filepath.Abs("browser_drive.py")
 	url := srv.base + "notebooks/browser.ipynb?token=" + srv.token
+	report := filepath.Join(dir, "browser-run.json")
 	// The last code cell is notebook cell len(browserCells), after the
 	// markdown title.
-	out, err := runLogged(t, 90*time.Second, env, dir, python(), script,
-		"--devtools-port", strconv.Itoa(port), "--url", url, "--timeout", "60",
+	_, err := runLogged(t, 90*time.Second, env, dir, python(), script,
+		"--devtools-port", strconv.Itoa(port), "--url", url, "--out", report, "--timeout", "60",
 		"--rerun", strconv.Itoa(len(browserCells)))
 	var run browserRun
-	if jerr := json.Unmarshal([]byte(out[max(strings.Index(out, "{"), 0):]), &run); jerr != nil {
-		t.Fatalf("browser_drive.py: %v; output is not its JSON: %v", err, jerr)
+	b, rerr := os.ReadFile(report)
+	if rerr == nil {
+		rerr = json.Unmarshal(b, &run)
+	}
+	if rerr != nil {
+		t.Fatalf("browser_drive.py: %v; no report: %v", err, rerr)
 	}
 	t.Cleanup(func() {
 		if t.Failed() {
-			t.Logf("page console:\n%s", strings.Join(run.Console, "\n"))
+			t.Logf("page console errors and warnings:\n%s", strings.Join(run.Console, "\n"))
+		} else if len(run.Console) > 0 {
+			t.Logf("page console errors and warnings (not failures):\n%s", strings.Join(run.Console, "\n"))
 		}
 	})
 	if err != nil || run.Error != "" {
-		t.Fatalf("browser_drive.py: %v: %s", err, run.Error)
+		t.Fatalf("browser_drive.py: %v: %s\ncells then: %s", err, run.Error, run.AtError)
 	}
 	t.Logf("notebook ran in the browser after %v", time.Since(start).Round(time.Millisecond))
 	checkBrowserRun(t, run)
@@ -125,7 +133,6 @@ func TestBrowserNotebook(t *testing.T) {
 
 // checkBrowserRun asserts on the DOM browser_drive.py read.
 func checkBrowserRun(t *testing.T, run browserRun) {
-	t.Helper()
 	if run.Kernel.Name != "gokernel" || run.Kernel.Language != "go" {
 		t.Errorf("page's kernel = %+v, want gokernel speaking go", run.Kernel)
 	}
@@ -194,9 +201,6 @@ func checkBrowserRun(t *testing.T, run browserRun) {
 	}
 	if got, want := promptNumber(again.Prompt), strconv.Itoa(failed+2); got != want {
 		t.Errorf("cell %d run alone: prompt %q, want execution count %s", failed+1, again.Prompt, want)
-	}
-	if errs := run.Console; len(errs) > 0 {
-		t.Logf("page console errors and warnings (not failures):\n%s", strings.Join(errs, "\n"))
 	}
 }
 
