@@ -183,6 +183,17 @@ func startChromium(t *testing.T) int {
 		"--disable-dev-shm-usage", "--no-first-run", "--no-default-browser-check",
 		"--disable-background-networking", "--disable-component-update", "--disable-sync",
 		"--remote-debugging-port=0", "--user-data-dir="+profile, "about:blank")
+	// Chromium writes crash-report settings and a dconf cache under HOME
+	// and the XDG directories: keep them in the test's directory too.
+	home := t.TempDir()
+	for _, kv := range os.Environ() {
+		k, _, _ := strings.Cut(kv, "=")
+		if k != "HOME" && !strings.HasPrefix(k, "XDG_") {
+			cmd.Env = append(cmd.Env, kv)
+		}
+	}
+	cmd.Env = append(cmd.Env, "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"),
+		"XDG_CACHE_HOME="+filepath.Join(home, ".cache"))
 	out := startGroup(t, "chromium", cmd, nil)
 	// With port 0 chromium picks a free port and writes it to
 	// DevToolsActivePort in the profile.
