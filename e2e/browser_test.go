@@ -82,9 +82,9 @@ type browserRun struct {
 // client runs every cell over its websocket to the server, which talks
 // ZeroMQ to gokernel. browser_drive.py drives chromium over the DevTools
 // protocol and reports the rendered DOM, on which the test asserts: text
-// and stderr outputs, a result, an inline PNG figure, a display updated
-// from a later cell, an error with its traceback, the cell after the error
-// aborted, then run alone.
+// and stderr outputs, results, a figure drawn as inline SVG and one shown
+// as a decoded PNG <img>, a display updated from a later cell, an error
+// with its traceback, the cell after the error aborted, then run alone.
 func TestBrowserNotebook(t *testing.T) {
 	requireBrowser(t)
 	start := time.Now()
