@@ -7,10 +7,15 @@
 // test_protocol.py exercises every message the kernel answers, and the
 // smoke notebook notebooks/e2e-smoke.ipynb runs through `jupyter nbconvert
 // --execute` and through `gokernel run` with no Jupyter at all.
+// TestBrowserNotebook serves a notebook with Debian's classic Jupyter
+// Notebook and runs it in headless chromium, driven over the DevTools
+// protocol by browser_drive.py: the page's own JavaScript client talks to
+// gokernel through the server, and the test reads the rendered outputs.
 //
 // Invariants:
-//   - Without jupyter_client the tests skip, unless the environment sets CI,
-//     in which case they fail: CI must never pass by skipping.
+//   - Without jupyter_client (or chromium and the notebook server for the
+//     browser test) the tests skip, unless the environment sets CI, in which
+//     case they fail: CI must never pass by skipping.
 //   - All Jupyter state (data, runtime, config dirs) lives in t.TempDir().
 //   - The same assertions check the nbconvert and the headless outputs.
 package e2e
