@@ -19,7 +19,7 @@ var Symbols = map[string]map[string]reflect.Value{}
 
 // Packages exposed to notebook cells, one per line.
 //go:generate go run github.com/traefik/yaegi/cmd/yaegi extract -name symbols gonum.org/v1/gonum/mat
-//go:generate go run github.com/traefik/yaegi/cmd/yaegi extract -name symbols gonum.org/v1/gonum/floats
+//go:generate go run github.com/traefik/yaegi/cmd/yaegi extract -name symbols -exclude ^Reverse$ gonum.org/v1/gonum/floats
 //go:generate go run github.com/traefik/yaegi/cmd/yaegi extract -name symbols gonum.org/v1/gonum/stat
 //go:generate go run github.com/traefik/yaegi/cmd/yaegi extract -name symbols gonum.org/v1/gonum/stat/distuv
 //go:generate go run github.com/traefik/yaegi/cmd/yaegi extract -name symbols gonum.org/v1/plot
