@@ -280,6 +280,8 @@ func (s *Session) runOne(c *cell, r run, last bool) bool {
 		}
 		u := unit{node: body}
 		u.rewritten, u.released = rewriteRedeclare(body, globals)
+		s.book.withSeq(func(seq *int) { renameShadows(body, globals, seq) })
+
 		s.book.withSeq(func(seq *int) { u.blanks = renameBlanks(body, seq) })
 		markStatements(fset, body)
 		if len(body.List) > 0 {
@@ -340,8 +342,14 @@ func (s *Session) runUnit(c *cell, u unit, globals map[string]reflect.Value) boo
 	}
 	if err != nil {
 		if body, ok := u.node.(*ast.BlockStmt); ok && wrapCompound(body) {
-			if p, err2 := s.compile(u.node); err2 == nil {
+			p, err2 := s.compile(u.node)
+			switch {
+			case err2 == nil:
 				prog, err = p, nil
+			case strings.Contains(err.Error(), "undefined: "):
+				// The closure got past yaegi's scoping bug (see
+				// wrapCompound) to an error of the code itself.
+				err = err2
 			}
 		}
 	}

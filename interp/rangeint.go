@@ -67,7 +67,17 @@ func rewriteRangeInt(n ast.Node, globals map[string]reflect.Value, seq *int) boo
 
 // countingLoop returns the counting loop that stands for r, a `for k :=
 // range x` over an integer x, or nil when r has a value, a key that is not
-// a name, or assigns (`for k = range x`, rare: left to yaegi).
+// a name, or assigns (`for k = range x`, rare: left to yaegi):
+//
+//	for _gkI, _gkN := 0, x; _gkI < _gkN; _gkI++ {
+//		k := _gkI
+//		_ = k
+//		{ body }
+//	}
+//
+// The hidden counter keeps the loop's count when the body assigns to k, and
+// k is a new variable in every iteration (as in Go 1.22, which closures
+// capturing k can tell). x is evaluated once, as in Go.
 func countingLoop(r *ast.RangeStmt, seq *int) *ast.ForStmt {
 	if r.Value != nil || r.Tok == token.ASSIGN {
 		return nil
@@ -79,19 +89,24 @@ func countingLoop(r *ast.RangeStmt, seq *int) *ast.ForStmt {
 	}
 	*seq++
 	p := r.For
-	key := &ast.Ident{NamePos: p, Name: fmt.Sprintf("_gkI%d", *seq)}
-	if r.Key != nil && r.Key.(*ast.Ident).Name != "_" {
-		key = r.Key.(*ast.Ident)
+	id := func(name string) *ast.Ident { return &ast.Ident{NamePos: p, Name: name} }
+	ctr := fmt.Sprintf("_gkI%d", *seq)
+	limit := fmt.Sprintf("_gkN%d", *seq)
+	body := r.Body
+	if k, ok := r.Key.(*ast.Ident); ok && k.Name != "_" {
+		body = &ast.BlockStmt{Lbrace: r.Body.Lbrace, Rbrace: r.Body.Rbrace, List: []ast.Stmt{
+			&ast.AssignStmt{Lhs: []ast.Expr{k}, TokPos: p, Tok: token.DEFINE, Rhs: []ast.Expr{id(ctr)}},
+			&ast.AssignStmt{Lhs: []ast.Expr{id("_")}, TokPos: p, Tok: token.ASSIGN, Rhs: []ast.Expr{id(k.Name)}},
+			r.Body,
+		}}
 	}
-	limit := &ast.Ident{NamePos: p, Name: fmt.Sprintf("_gkN%d", *seq)}
-	init := &ast.AssignStmt{Lhs: []ast.Expr{key, limit}, TokPos: p, Tok: token.DEFINE,
-		Rhs: []ast.Expr{&ast.BasicLit{ValuePos: p, Kind: token.INT, Value: "0"}, r.X}}
 	return &ast.ForStmt{
-		For:  p,
-		Init: init,
-		Cond: &ast.BinaryExpr{X: &ast.Ident{NamePos: p, Name: key.Name}, OpPos: p, Op: token.LSS, Y: &ast.Ident{NamePos: p, Name: limit.Name}},
-		Post: &ast.IncDecStmt{X: &ast.Ident{NamePos: p, Name: key.Name}, TokPos: p, Tok: token.INC},
-		Body: r.Body,
+		For: p,
+		Init: &ast.AssignStmt{Lhs: []ast.Expr{id(ctr), id(limit)}, TokPos: p, Tok: token.DEFINE,
+			Rhs: []ast.Expr{&ast.BasicLit{ValuePos: p, Kind: token.INT, Value: "0"}, r.X}},
+		Cond: &ast.BinaryExpr{X: id(ctr), OpPos: p, Op: token.LSS, Y: id(limit)},
+		Post: &ast.IncDecStmt{X: id(ctr), TokPos: p, Tok: token.INC},
+		Body: body,
 	}
 }
 
@@ -136,43 +151,7 @@ func rewriteGenericRanges(f *ast.File, seq *int) bool {
 		if !ok || fd.Body == nil || !generic(fd) {
 			continue
 		}
-		ints := map[string]bool{}
-		for _, fl := range []*ast.FieldList{fd.Recv, fd.Type.Params, fd.Type.Results} {
-			if fl == nil {
-				continue
-			}
-			for _, fld := range fl.List {
-				if id, ok := fld.Type.(*ast.Ident); ok && intTypes[id.Name] {
-					for _, nm := range fld.Names {
-						ints[nm.Name] = true
-					}
-				}
-			}
-		}
-		// Locals given an integer value, in source order.
-		ast.Inspect(fd.Body, func(x ast.Node) bool {
-			switch x := x.(type) {
-			case *ast.AssignStmt:
-				if x.Tok == token.DEFINE && len(x.Lhs) == len(x.Rhs) {
-					for i, l := range x.Lhs {
-						if id, ok := l.(*ast.Ident); ok && certainlyInt(x.Rhs[i], ints) {
-							ints[id.Name] = true
-						}
-					}
-				}
-			case *ast.ValueSpec:
-				typed := false
-				if id, ok := x.Type.(*ast.Ident); ok && intTypes[id.Name] {
-					typed = true
-				}
-				for i, nm := range x.Names {
-					if typed || (x.Type == nil && i < len(x.Values) && certainlyInt(x.Values[i], ints)) {
-						ints[nm.Name] = true
-					}
-				}
-			}
-			return true
-		})
+		ints := intNames(fd)
 		astutil.Apply(fd.Body, nil, func(c *astutil.Cursor) bool {
 			r, ok := c.Node().(*ast.RangeStmt)
 			if !ok || !certainlyInt(r.X, ints) {
@@ -207,16 +186,80 @@ func generic(fd *ast.FuncDecl) bool {
 	return false
 }
 
-// intTypes are the names of Go's integer types.
-var intTypes = map[string]bool{
-	"int": true, "int8": true, "int16": true, "int32": true, "int64": true,
-	"uint": true, "uint8": true, "uint16": true, "uint32": true, "uint64": true,
-	"uintptr": true, "byte": true, "rune": true,
+// intNames returns the names in fd that are certainly of type int: its
+// parameters, results and locals declared once in the whole function (so
+// that no scope can give the name another type) with the type int or an
+// initial value that certainlyInt accepts.
+func intNames(fd *ast.FuncDecl) map[string]bool {
+	decls := map[string]int{}
+	ints := map[string]bool{}
+	fields := func(fl *ast.FieldList, record bool) {
+		if fl == nil {
+			return
+		}
+		for _, fld := range fl.List {
+			for _, nm := range fld.Names {
+				decls[nm.Name]++
+				if id, ok := fld.Type.(*ast.Ident); record && ok && id.Name == "int" {
+					ints[nm.Name] = true
+				}
+			}
+		}
+	}
+	fields(fd.Recv, true)
+	fields(fd.Type.Params, true)
+	fields(fd.Type.Results, true)
+	ast.Inspect(fd.Body, func(x ast.Node) bool {
+		switch x := x.(type) {
+		case *ast.AssignStmt:
+			if x.Tok != token.DEFINE {
+				break
+			}
+			for i, l := range x.Lhs {
+				if id, ok := l.(*ast.Ident); ok {
+					decls[id.Name]++
+					if len(x.Lhs) == len(x.Rhs) && certainlyInt(x.Rhs[i], ints) {
+						ints[id.Name] = true
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			typedInt := false
+			if id, ok := x.Type.(*ast.Ident); ok && id.Name == "int" {
+				typedInt = true
+			}
+			for i, nm := range x.Names {
+				decls[nm.Name]++
+				if typedInt || (x.Type == nil && i < len(x.Values) && certainlyInt(x.Values[i], ints)) {
+					ints[nm.Name] = true
+				}
+			}
+		case *ast.RangeStmt:
+			if x.Tok == token.DEFINE {
+				for _, e := range []ast.Expr{x.Key, x.Value} {
+					if id, ok := e.(*ast.Ident); ok {
+						decls[id.Name]++
+					}
+				}
+			}
+		case *ast.FuncLit:
+			fields(x.Type.Params, false)
+			fields(x.Type.Results, false)
+		}
+		return true
+	})
+	for name := range ints {
+		if decls[name] != 1 {
+			delete(ints, name)
+		}
+	}
+	return ints
 }
 
-// certainlyInt reports whether x is an integer whatever the types the
-// source does not show: an integer literal, len or cap, a conversion to an
-// integer type, a name in ints, or arithmetic on those.
+// certainlyInt reports whether x is an int whatever the types the source
+// does not show: an integer literal, len or cap, a conversion to int, a name
+// in ints, or arithmetic on those. (Other integer types are left alone: the
+// counting loop's counter is an int.)
 func certainlyInt(x ast.Expr, ints map[string]bool) bool {
 	switch x := ast.Unparen(x).(type) {
 	case *ast.BasicLit:
@@ -225,7 +268,7 @@ func certainlyInt(x ast.Expr, ints map[string]bool) bool {
 		return ints[x.Name]
 	case *ast.CallExpr:
 		if id, ok := x.Fun.(*ast.Ident); ok {
-			return id.Name == "len" || id.Name == "cap" || intTypes[id.Name]
+			return id.Name == "len" || id.Name == "cap" || id.Name == "int"
 		}
 	case *ast.BinaryExpr:
 		switch x.Op {

@@ -21,7 +21,7 @@ var cellPos = regexp.MustCompile(`cell\[(-?\d+)\]/_\.go:(\d+):(\d+)`)
 // humanize rewrites the cell positions in msg from "cell[3]/_.go:4:7" to
 // "cell[3]:4:7".
 func humanize(msg string) string {
-	return cellPos.ReplaceAllString(msg, "cell[$1]:$2:$3")
+	return shadowSuffix.ReplaceAllString(cellPos.ReplaceAllString(msg, "cell[$1]:$2:$3"), "")
 }
 
 // parseRun parses one run of cell n and returns the node to compile: an

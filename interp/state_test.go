@@ -164,6 +164,17 @@ func TestRangeOverInt(t *testing.T) {
 		// inside must stay a slice range).
 		{"func gsum[T int | float64](xs []T, n int) T {\n\tvar s T\n\tfor i := range len(xs) {\n\t\ts += xs[i]\n\t}\n\tm := n - 1\n\tfor range m {\n\t\ts += 1\n\t}\n\tfor j := range xs {\n\t\ts += T(j)\n\t}\n\tfor range 2 {\n\t\ts *= 2\n\t}\n\treturn s\n}\ngsum([]float64{0.5, 1.5}, 3)", "20"},
 		{"type gstack[T any] struct{ items []T }\nfunc (s *gstack[T]) fill(v T, n int) {\n\tfor range n {\n\t\ts.items = append(s.items, v)\n\t}\n}\ngs := &gstack[string]{}\ngs.fill(\"a\", 3)\nlen(gs.items)", "3"},
+		// A name that is an int in one scope and a slice in another is left
+		// to yaegi (these ranges are over slices and must stay so).
+		{"func rv1[T any](n int, xss [][]T) int {\n\tc := n\n\tfor _, n := range xss {\n\t\tfor i := range n {\n\t\t\tc += i\n\t\t}\n\t}\n\treturn c\n}\nrv1(0, [][]string{{\"a\", \"b\", \"c\"}})", "3"},
+		{"func rv2[T any](xs []T) int {\n\t{\n\t\tn := 2\n\t\t_ = n\n\t}\n\tn := xs\n\tc := 0\n\tfor i := range n {\n\t\tc += i\n\t}\n\treturn c\n}\nrv2([]int{7, 7, 7})", "3"},
+		{"func rv3[T any](n int, xs []T) int {\n\tf := func(n []T) int {\n\t\tc := 0\n\t\tfor i := range n {\n\t\t\tc += i\n\t\t}\n\t\treturn c\n\t}\n\treturn f(xs) + n\n}\nrv3(10, []int{1, 1, 1})", "13"},
+		// Assigning to the key does not change the count, in a generic body
+		// and in a plain cell.
+		{"func rv6[T any](n int) int {\n\ts := 0\n\tfor i := range n {\n\t\ts += i\n\t\ti += 10\n\t}\n\treturn s\n}\nrv6[int](5)", "10"},
+		{"rk := 0\nfor i := range 5 {\n\trk += i\n\ti += 10\n}\nrk", "10"},
+		// Every iteration has its own key, as in Go 1.22.
+		{"var rf []func() int\nfor i := range 3 {\n\trf = append(rf, func() int { return i })\n}\nrf[0]() + rf[1]() + rf[2]()", "3"},
 	}
 	for _, tt := range tests {
 		rec, res := runCell(t, s, tt.code)
