@@ -15,14 +15,12 @@ func init() {
 		"NewSGD":  reflect.ValueOf(optim.NewSGD),
 
 		// type definitions
-		"Adam":       reflect.ValueOf((*optim.Adam)(nil)),
-		"Optimizer":  reflect.ValueOf((*optim.Optimizer)(nil)),
-		"OutOfPlace": reflect.ValueOf((*optim.OutOfPlace)(nil)),
-		"SGD":        reflect.ValueOf((*optim.SGD)(nil)),
+		"Adam":      reflect.ValueOf((*optim.Adam)(nil)),
+		"Optimizer": reflect.ValueOf((*optim.Optimizer)(nil)),
+		"SGD":       reflect.ValueOf((*optim.SGD)(nil)),
 
 		// interface wrapper definitions
-		"_Optimizer":  reflect.ValueOf((*_github_com_gokernel_gokernel_stdlib_optim_Optimizer)(nil)),
-		"_OutOfPlace": reflect.ValueOf((*_github_com_gokernel_gokernel_stdlib_optim_OutOfPlace)(nil)),
+		"_Optimizer": reflect.ValueOf((*_github_com_gokernel_gokernel_stdlib_optim_Optimizer)(nil)),
 	}
 }
 
@@ -34,18 +32,4 @@ type _github_com_gokernel_gokernel_stdlib_optim_Optimizer struct {
 
 func (W _github_com_gokernel_gokernel_stdlib_optim_Optimizer) Step(ps []*nn.Param) {
 	W.WStep(ps)
-}
-
-// _github_com_gokernel_gokernel_stdlib_optim_OutOfPlace is an interface wrapper for OutOfPlace type
-type _github_com_gokernel_gokernel_stdlib_optim_OutOfPlace struct {
-	IValue  interface{}
-	WStep   func(ps []*nn.Param)
-	WStepTo func(dst [][]float64, ps []*nn.Param)
-}
-
-func (W _github_com_gokernel_gokernel_stdlib_optim_OutOfPlace) Step(ps []*nn.Param) {
-	W.WStep(ps)
-}
-func (W _github_com_gokernel_gokernel_stdlib_optim_OutOfPlace) StepTo(dst [][]float64, ps []*nn.Param) {
-	W.WStepTo(dst, ps)
 }

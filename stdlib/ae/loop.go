@@ -116,16 +116,17 @@ func train(ctx context.Context, l learner, x, val *mat.Dense, opts FitOptions, s
 }
 
 // snapshot keeps the parameters from before the last step, so a step that
-// produced NaN or Inf can be undone. With an optimizer that can step out of
-// place (optim.OutOfPlace, such as Adam) nothing is copied: the step writes
-// the new values to a second array per parameter, the parameters switch to
-// it (mat.Dense.SetRawMatrix, so every pointer to them stays valid) and the
-// previous values stay where they were. Other optimizers get a copy of the
-// values before each step. finish puts the values back in the parameters'
-// own arrays, so that after Fit they are where they were before it.
+// produced NaN or Inf can be undone. With an *optim.Adam (exactly that
+// type: one embedding it may override Step, which must then run) nothing
+// is copied: Adam.StepTo writes the new values to a second array per
+// parameter, the parameters switch to it (mat.Dense.SetRawMatrix, so every
+// pointer to them stays valid) and the previous values stay where they
+// were. Other optimizers get a copy of the values before each step. finish
+// puts the values back in the parameters' own arrays, so that after Fit
+// they are where they were before it.
 type snapshot struct {
 	params []*nn.Param
-	oop    optim.OutOfPlace
+	oop    *optim.Adam      // steps out of place (Adam.StepTo); nil: copy, then Step
 	home   []blas64.General // each parameter's own storage
 	other  []blas64.General // the second array (the copy, without oop)
 	spare  [][]float64      // the Data of the arrays not in use, for StepTo
@@ -136,7 +137,7 @@ type snapshot struct {
 func newSnapshot(ps []*nn.Param, opt optim.Optimizer) *snapshot {
 	s := &snapshot{params: ps, home: make([]blas64.General, len(ps)), other: make([]blas64.General, len(ps)),
 		spare: make([][]float64, len(ps))}
-	s.oop, _ = opt.(optim.OutOfPlace)
+	s.oop, _ = opt.(*optim.Adam)
 	for i, p := range ps {
 		h := p.Value.RawMatrix()
 		if h.Stride != h.Cols {

@@ -418,3 +418,29 @@ func TestOverflowingDataStopsBeforeAnyStep(t *testing.T) {
 		t.Errorf("weights changed")
 	}
 }
+
+// countingAdam is an optimizer that embeds Adam and overrides Step, as a
+// learning-rate schedule or a logger would.
+type countingAdam struct {
+	*optim.Adam
+	steps int
+}
+
+func (o *countingAdam) Step(ps []*nn.Param) {
+	o.steps++
+	o.Adam.Step(ps)
+}
+
+// TestFitCallsAnOverriddenStep checks that Fit steps through the user's
+// Step method when the optimizer only embeds Adam (Fit's out-of-place
+// steps are for *optim.Adam itself).
+func TestFitCallsAnOverriddenStep(t *testing.T) {
+	m := New(Config{Sizes: []int{6, 3}, Hidden: nn.Tanh, Output: nn.Sigmoid, Seed: 1})
+	opt := &countingAdam{Adam: optim.NewAdam(1e-2)}
+	if _, err := m.Fit(uniform(24, 6, 0, 1, 1), FitOptions{Epochs: 1, Batch: 8, Optimizer: opt}); err != nil {
+		t.Fatal(err)
+	}
+	if opt.steps != 3 {
+		t.Errorf("Step ran %d times, want 3", opt.steps)
+	}
+}

@@ -63,7 +63,11 @@ func (o *Adam) Step(ps []*nn.Param) { o.StepTo(nil, ps) }
 
 // StepTo applies one update to every parameter in ps, as Step does, but
 // writes the new values of ps[i] to dst[i] (of its length) and leaves the
-// parameters' values as they were. With dst nil it updates in place.
+// parameters' values as they were; the moment estimates and step counts
+// advance as in Step. With dst nil it updates in place. A training loop
+// that must be able to undo a step (ae's Fit) uses it to keep the previous
+// values without copying them, alternating each parameter between two
+// arrays.
 func (o *Adam) StepTo(dst [][]float64, ps []*nn.Param) {
 	if o.state == nil {
 		o.state = map[*nn.Param]*adamState{}

@@ -9,18 +9,6 @@ type Optimizer interface {
 	Step(ps []*nn.Param)
 }
 
-// OutOfPlace is implemented by optimizers that can write a step's new values
-// to other storage (Adam). A training loop that must be able to undo a step
-// uses it to keep the previous values without copying them: it alternates
-// each parameter between two arrays.
-type OutOfPlace interface {
-	Optimizer
-	// StepTo applies one update, writing the new values of ps[i] to dst[i]
-	// (of the same length) and leaving the parameters' values unchanged;
-	// the optimizer's own state advances as in Step.
-	StepTo(dst [][]float64, ps []*nn.Param)
-}
-
 // flat returns the contiguous storage of a parameter's value and gradient.
 // Parameters are whole matrices (not views), so their data are contiguous;
 // views are rejected.
