@@ -139,3 +139,17 @@ func openFile(path string) (*os.File, error) {
 	}
 	return f, nil
 }
+
+// legacyPrecision reads the Float32 field that format-1 headers had before
+// Config.Precision replaced it: false meant float64 products, the default
+// of the time, and true float32 ones. ok is false for a header without it.
+func legacyPrecision(raw []byte) (p Precision, ok bool) {
+	var h struct{ Config struct{ Float32 *bool } }
+	if json.Unmarshal(raw, &h) != nil || h.Config.Float32 == nil {
+		return 0, false
+	}
+	if *h.Config.Float32 {
+		return Float32, true
+	}
+	return Float64, true
+}

@@ -2,6 +2,7 @@ package ae
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
 	"io"
 )
@@ -18,6 +19,19 @@ type convHeader struct {
 }
 
 func (h *convHeader) version() int { return h.Version }
+
+// UnmarshalJSON decodes a header, mapping the Float32 field of older files
+// to ConvConfig.Precision.
+func (h *convHeader) UnmarshalJSON(b []byte) error {
+	type plain convHeader
+	if err := json.Unmarshal(b, (*plain)(h)); err != nil {
+		return err
+	}
+	if p, ok := legacyPrecision(b); ok {
+		h.Config.Precision = p
+	}
+	return nil
+}
 
 // Save writes the model (its ConvConfig and every parameter, bit for bit)
 // to w: a magic line, a length-prefixed JSON header, then the parameters as

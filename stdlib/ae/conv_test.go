@@ -517,8 +517,10 @@ func TestConvSparseAndContractiveTrain(t *testing.T) {
 		first := m.Conv(0)
 		s := make([]float64, first.OutSize())
 		tapNorms(first, s)
-		m.Encode(x)
-		return contractRows(first.Act, first.Out(), s, 1/float64(x.RawMatrix().Rows), nil, nil)
+		// One forward pass of the first layer over 100 rows (Encode would
+		// run x in chunks, leaving only the last in first.Out()).
+		xs := x.Slice(0, 100, 0, 64).(*mat.Dense)
+		return contractRows(first.Act, first.Forward(xs), s, 1.0/100, nil, nil)
 	}
 	plain, cae := jacobian(fit(ConvConfig{})), jacobian(fit(ConvConfig{Contractive: 0.5}))
 	t.Logf("first-layer ‖J‖²_F per image: plain %.4g, contractive %.4g", plain, cae)

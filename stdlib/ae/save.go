@@ -2,6 +2,7 @@ package ae
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
 	"io"
 )
@@ -17,6 +18,19 @@ type header struct {
 }
 
 func (h *header) version() int { return h.Version }
+
+// UnmarshalJSON decodes a header, mapping the Float32 field of older files
+// to Config.Precision.
+func (h *header) UnmarshalJSON(b []byte) error {
+	type plain header
+	if err := json.Unmarshal(b, (*plain)(h)); err != nil {
+		return err
+	}
+	if p, ok := legacyPrecision(b); ok {
+		h.Config.Precision = p
+	}
+	return nil
+}
 
 // Save writes the model (its Config and every parameter, bit for bit) to w:
 // a magic line, a length-prefixed JSON header, then the parameters as

@@ -2,8 +2,10 @@ package ae
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/gokernel/gokernel/stdlib/nn"
@@ -52,6 +54,10 @@ func TestSavedFormatFixtures(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", c.file, err)
 		}
+		// The fixtures were saved with "Float32": false, float64 products.
+		if !strings.Contains(fmt.Sprint(loaded), "float64 products") {
+			t.Errorf("%s loads as %v, want float64 products", c.file, loaded)
+		}
 		got, params := loaded.Params(), c.m.Params()
 		if len(got) != len(params) {
 			t.Fatalf("%s: %d parameters loaded, want %d", c.file, len(got), len(params))
@@ -60,6 +66,35 @@ func TestSavedFormatFixtures(t *testing.T) {
 			if !mat.Equal(p.Value, params[i].Value) {
 				t.Errorf("%s: parameter %d differs after loading", c.file, i)
 			}
+		}
+	}
+}
+
+// TestSavedPrecision checks that a model saved today loads with the
+// precision it was saved with.
+func TestSavedPrecision(t *testing.T) {
+	for _, prec := range []Precision{Float32, Float64} {
+		var buf bytes.Buffer
+		if err := New(Config{Sizes: []int{5, 2}, Precision: prec}).Save(&buf); err != nil {
+			t.Fatal(err)
+		}
+		m, err := Load(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := m.Config().Precision; got != prec {
+			t.Errorf("saved %v, loaded %v", prec, got)
+		}
+		buf.Reset()
+		if err := NewConv(ConvConfig{Height: 4, Width: 4, Filters: []int{1}, Precision: prec}).Save(&buf); err != nil {
+			t.Fatal(err)
+		}
+		c, err := LoadConv(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := c.Config().Precision; got != prec {
+			t.Errorf("conv: saved %v, loaded %v", prec, got)
 		}
 	}
 }
