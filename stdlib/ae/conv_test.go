@@ -101,6 +101,12 @@ func TestConvConfigErrors(t *testing.T) {
 		{Filters: []int{4}, Loss: CrossEntropy},
 		{Filters: []int{4}, WeightDecay: -1},
 		{Filters: []int{4}, Noise: Masking(2)},
+		{Filters: []int{4}, Sparsity: 1},
+		{Filters: []int{4}, Sparsity: -0.1},
+		{Filters: []int{4}, Sparsity: 0.1, SparsityWeight: -2},
+		{Filters: []int{4}, L1: math.Inf(1)},
+		{Filters: []int{4}, Contractive: math.NaN()},
+		{Filters: []int{4}, Precision: 5},
 	} {
 		v := expectPanic(t, func() { NewConv(cfg) })
 		if _, ok := v.(*ConfigError); !ok {

@@ -61,6 +61,7 @@ func TestProgrammerErrorsPanic(t *testing.T) {
 		{Sizes: []int{5, 3}, Contractive: -1},
 		{Sizes: []int{5, 3}, Noise: Masking(2)},
 		{Sizes: []int{5, 3}, Hidden: 42},
+		{Sizes: []int{5, 3}, Precision: -1},
 	} {
 		if _, ok := expectPanic(t, func() { New(cfg) }).(*ConfigError); !ok {
 			t.Errorf("New(%+v): want *ConfigError", cfg)
