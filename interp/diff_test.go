@@ -1,0 +1,130 @@
+package interp
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// updateDiff regenerates testdata/diff/NAME.out by compiling each program
+// as real Go (diffgen_test.go): go test ./interp -run TestDiff -update
+var updateDiff = flag.Bool("update", false, "regenerate testdata/diff/*.out with the go command")
+
+// diffCellTimeout bounds one cell, so that a cell the interpreter runs
+// forever fails instead of hanging the test.
+const diffCellTimeout = 5 * time.Second
+
+// diffDir holds the differential-test programs and their expected output.
+const diffDir = "testdata/diff"
+
+// TestDiff runs every program in testdata/diff cell by cell in a fresh
+// session and compares the cells' stdout with what the same code prints
+// when compiled by Go (NAME.out). A program whose first line is
+// "// known: <reason>" is a known difference: the test then asserts that
+// the output still differs, so that a fix in yaegi or in the session's
+// rewrites is noticed (and the line removed).
+func TestDiff(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(diffDir, "*.cells"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no programs in %s: %v", diffDir, err)
+	}
+	sort.Strings(files)
+	if *updateDiff {
+		updateDiffOutputs(t, files)
+	}
+	var known []string
+	for _, file := range files {
+		name := strings.TrimSuffix(filepath.Base(file), ".cells")
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		prog := parseDiffProgram(string(src))
+		want, err := os.ReadFile(strings.TrimSuffix(file, ".cells") + ".out")
+		if err != nil {
+			t.Errorf("%s: no expected output (run go test ./interp -run TestDiff -update): %v", name, err)
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			got := runDiffProgram(t, prog)
+			switch {
+			case prog.known == "" && got != string(want):
+				t.Errorf("session output differs from Go's\n--- go\n%s--- session\n%s", want, got)
+			case prog.known != "" && got == string(want):
+				t.Errorf("known difference %q no longer shows: remove the // known line", prog.known)
+			case prog.known != "":
+				known = append(known, name)
+				t.Logf("known difference: %s\n--- go\n%s--- session\n%s", prog.known, want, got)
+			}
+		})
+	}
+	if len(known) > 0 {
+		t.Logf("%d known differences: %s", len(known), strings.Join(known, " "))
+	}
+}
+
+// runDiffProgram runs the cells of prog in a fresh session and returns
+// their stdout; a failed cell adds a line naming its error, which never
+// matches Go's output.
+func runDiffProgram(t *testing.T, prog diffProgram) string {
+	t.Helper()
+	s := newSession(t)
+	var sb strings.Builder
+	for i, cell := range prog.cells {
+		rec := &recorder{}
+		ctx, cancel := context.WithTimeout(context.Background(), diffCellTimeout)
+		res := execCtx(ctx, s, cell, rec)
+		cancel()
+		sb.WriteString(rec.text("stdout"))
+		if res.Error != nil {
+			fmt.Fprintf(&sb, "<cell %d failed: %s: %s>\n", i+1, res.Error.Name, res.Error.Value)
+		}
+	}
+	return sb.String()
+}
+
+// updateDiffOutputs writes NAME.out for every program, two at a time.
+func updateDiffOutputs(t *testing.T, files []string) {
+	t.Helper()
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 2)
+	for _, file := range files {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			if err := updateDiffOutput(file); err != nil {
+				t.Errorf("%s: %v", file, err)
+			}
+		}()
+	}
+	wg.Wait()
+	if t.Failed() {
+		t.FailNow()
+	}
+}
+
+// updateDiffOutput compiles and runs one program and writes its output.
+func updateDiffOutput(file string) error {
+	src, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	gosrc, err := goProgram(parseDiffProgram(string(src)))
+	if err != nil {
+		return err
+	}
+	out, err := runGoProgram(context.Background(), gosrc)
+	if err != nil {
+		return fmt.Errorf("%v\nprogram:\n%s", err, gosrc)
+	}
+	return os.WriteFile(strings.TrimSuffix(file, ".cells")+".out", []byte(out), 0o644)
+}
