@@ -138,3 +138,31 @@ func updateDiffOutput(file string) error {
 	}
 	return os.WriteFile(strings.TrimSuffix(file, ".cells")+".out", []byte(out), 0o644)
 }
+
+// TestDiffGoProgram checks the rules by which goProgram turns cells into
+// one Go program (diffgen_test.go).
+func TestDiffGoProgram(t *testing.T) {
+	prog := parseDiffProgram("// known: why\nimport \"fmt\"\n// cell\ntype T int\n// cell\nx := 1\nfmt.Println(x)\n// cell\nx := \"s\"\nfmt.Println(x)\n")
+	if prog.known != "why" || len(prog.cells) != 4 {
+		t.Fatalf("parsed %q with %d cells", prog.known, len(prog.cells))
+	}
+	src, err := goProgram(prog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"import (\n\t\"fmt\"\n)", "// cell 2\ntype T int\n", "func main() {\n// cell 3\nx := 1\n", "{ // a later cell redeclares\n// cell 4\nx := \"s\"\n", "}\n}\n"} {
+		if !strings.Contains(src, want) {
+			t.Errorf("program lacks %q:\n%s", want, src)
+		}
+	}
+	for _, bad := range []struct{ name, src string }{
+		{"mixed cell", "func f() {}\nf()\n"},
+		{"local then package name", "x := 1\nfmt.Println(x)\n// cell\nvar x = 2\n"},
+		{"package then local name", "var x = 2\n// cell\nx := 1\nfmt.Println(x)\n"},
+		{"package var reads a local", "y := 1\nfmt.Println(y)\n// cell\nvar z = y + 1\n"},
+	} {
+		if _, err := goProgram(parseDiffProgram(bad.src)); err == nil {
+			t.Errorf("%s: no error", bad.name)
+		}
+	}
+}
