@@ -249,7 +249,10 @@ func (s *Session) runOne(c *cell, r run, last bool) bool {
 		renameMain(node, file, s.book.knowsMain())
 	}
 	imports := s.book.importsCopy()
-	s.book.withSeq(func(seq *int) { rewriteGo(fset, node, imports, seq) })
+	s.book.withSeq(func(seq *int) {
+		perIterationVars(node, seq)
+		rewriteGo(fset, node, imports, seq)
+	})
 
 	var tail ast.Expr
 	var units []unit

@@ -71,13 +71,14 @@ func rewriteRangeInt(n ast.Node, globals map[string]reflect.Value, seq *int) boo
 //
 //	for _gkI, _gkN := 0, x; _gkI < _gkN; _gkI++ {
 //		k := _gkI
-//		_ = k
 //		{ body }
 //	}
 //
 // The hidden counter keeps the loop's count when the body assigns to k, and
 // k is a new variable in every iteration (as in Go 1.22, which closures
-// capturing k can tell). x is evaluated once, as in Go.
+// capturing k can tell). x is evaluated once, as in Go. (No `_ = k` for a
+// body that does not use k: yaegi does not check for unused variables, and
+// at a cell's top level `_` can be a typed global.)
 func countingLoop(r *ast.RangeStmt, seq *int) *ast.ForStmt {
 	if r.Value != nil || r.Tok == token.ASSIGN {
 		return nil
@@ -96,7 +97,6 @@ func countingLoop(r *ast.RangeStmt, seq *int) *ast.ForStmt {
 	if k, ok := r.Key.(*ast.Ident); ok && k.Name != "_" {
 		body = &ast.BlockStmt{Lbrace: r.Body.Lbrace, Rbrace: r.Body.Rbrace, List: []ast.Stmt{
 			&ast.AssignStmt{Lhs: []ast.Expr{k}, TokPos: p, Tok: token.DEFINE, Rhs: []ast.Expr{id(ctr)}},
-			&ast.AssignStmt{Lhs: []ast.Expr{id("_")}, TokPos: p, Tok: token.ASSIGN, Rhs: []ast.Expr{id(k.Name)}},
 			r.Body,
 		}}
 	}
