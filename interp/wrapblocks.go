@@ -1,6 +1,9 @@
 package interp
 
-import "go/ast"
+import (
+	"go/ast"
+	"go/token"
+)
 
 // wrapCompound moves every compound statement at the top level of a
 // statement run (for, range, if, switch, select, a bare block, a labelled
@@ -20,12 +23,26 @@ import "go/ast"
 // reach them. The session uses this only as a fallback, when the run does
 // not compile as written.
 func wrapCompound(body *ast.BlockStmt) bool {
+	// A goto must stay in the same function as its label: statements that
+	// hold a goto, or a label some goto targets, are left as they are.
+	targets := map[string]bool{}
+	walkJumps(body, func(b *ast.BranchStmt) {
+		if b.Tok == token.GOTO && b.Label != nil {
+			targets[b.Label.Name] = true
+		}
+	}, nil)
 	changed := false
 	for i, st := range body.List {
 		switch st.(type) {
 		case *ast.ForStmt, *ast.RangeStmt, *ast.IfStmt, *ast.SwitchStmt,
 			*ast.TypeSwitchStmt, *ast.SelectStmt, *ast.BlockStmt, *ast.LabeledStmt:
 		default:
+			continue
+		}
+		pinned := false
+		walkJumps(st, func(b *ast.BranchStmt) { pinned = pinned || b.Tok == token.GOTO },
+			func(l *ast.LabeledStmt) { pinned = pinned || targets[l.Label.Name] })
+		if pinned {
 			continue
 		}
 		lit := &ast.FuncLit{
@@ -36,4 +53,24 @@ func wrapCompound(body *ast.BlockStmt) bool {
 		changed = true
 	}
 	return changed
+}
+
+// walkJumps calls branch for every branch statement and label for every
+// labeled statement under n, function literals excluded (either may be nil).
+func walkJumps(n ast.Node, branch func(*ast.BranchStmt), label func(*ast.LabeledStmt)) {
+	ast.Inspect(n, func(x ast.Node) bool {
+		switch x := x.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.BranchStmt:
+			if branch != nil {
+				branch(x)
+			}
+		case *ast.LabeledStmt:
+			if label != nil {
+				label(x)
+			}
+		}
+		return true
+	})
 }
