@@ -1,4 +1,4 @@
-//lint:file-ignore SA1019 the parser's object resolution is the scope information renameShadows needs; it has no types, and names used as composite-literal keys are left alone for that reason
+//lint:file-ignore SA1019 the parser's object resolution is the scope information renameShadows needs (it has no types: see fieldKeys)
 
 package interp
 
@@ -49,15 +49,21 @@ func renameShadows(body *ast.BlockStmt, globals map[string]reflect.Value, seq *i
 		}
 	}
 	// The parser resolves a composite literal's key to a variable of that
-	// name in scope, even when the key is a struct field (T{K: 0}): a name
-	// used as a key is never renamed.
-	keys := map[string]bool{}
+	// name in scope even when the key is a struct field (T{x: 0}). Keys of
+	// literals whose type is not written as a map, slice or array are taken
+	// for field names and keep their name (a named map type's keys are the
+	// one case this gets wrong).
+	fieldKeys := map[*ast.Ident]bool{}
 	ast.Inspect(body, func(x ast.Node) bool {
 		if cl, ok := x.(*ast.CompositeLit); ok {
+			switch cl.Type.(type) {
+			case *ast.MapType, *ast.ArrayType:
+				return true
+			}
 			for _, e := range cl.Elts {
 				if kv, ok := e.(*ast.KeyValueExpr); ok {
 					if id, ok := kv.Key.(*ast.Ident); ok {
-						keys[id.Name] = true
+						fieldKeys[id] = true
 					}
 				}
 			}
@@ -66,7 +72,7 @@ func renameShadows(body *ast.BlockStmt, globals map[string]reflect.Value, seq *i
 	})
 	renamed := map[*ast.Object]string{}
 	declare := func(id *ast.Ident) {
-		if id.Obj == nil || id.Name == "_" || !taken[id.Name] || keys[id.Name] || renamed[id.Obj] != "" {
+		if id.Obj == nil || id.Name == "_" || !taken[id.Name] || renamed[id.Obj] != "" {
 			return
 		}
 		*seq++
@@ -132,7 +138,7 @@ func renameShadows(body *ast.BlockStmt, globals map[string]reflect.Value, seq *i
 		return
 	}
 	ast.Inspect(body, func(x ast.Node) bool {
-		if id, ok := x.(*ast.Ident); ok && id.Obj != nil {
+		if id, ok := x.(*ast.Ident); ok && id.Obj != nil && !fieldKeys[id] {
 			if name := renamed[id.Obj]; name != "" {
 				id.Name = name
 			}
