@@ -253,6 +253,7 @@ func (s *Session) runOne(c *cell, r run, last bool) bool {
 		perIterationVars(node, seq)
 		rewriteGo(fset, node, imports, seq)
 	})
+	untypedFloatMinMax(node)
 
 	var tail ast.Expr
 	var units []unit
@@ -338,6 +339,13 @@ func (s *Session) runUnit(c *cell, u unit, globals map[string]reflect.Value) boo
 		var changed bool
 		s.book.withSeq(func(seq *int) { changed = rewriteRangeInt(u.node, g, seq) })
 		if changed {
+			if p, err2 := s.compile(u.node); err2 == nil {
+				prog, err = p, nil
+			}
+		}
+	}
+	if err != nil {
+		if body, ok := u.node.(*ast.BlockStmt); ok && typedMinMax(body, s.globals()) {
 			if p, err2 := s.compile(u.node); err2 == nil {
 				prog, err = p, nil
 			}

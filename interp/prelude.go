@@ -12,10 +12,10 @@ import (
 const ordered = "~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string"
 
 // preludeFuncs fill builtins that yaegi v0.16.1 lacks. min and max are
-// generic functions, not builtins: min(1, 2), min(a, b, c), max(x, 0.5)
-// with x a float64 and max("a", "b") work; the type comes from the first
-// argument, so min(1, 2.5) is an int (Go would make it 1.0, a float64), and
-// min(x) with a single argument makes yaegi fail to compile.
+// generic functions, not builtins, typed by their first argument; the
+// session's rewrites (minmax.go) make min(1, 2.5) a float64, min(x) x, and
+// `lo := min(x, 10)` at a cell's top level compile. max(1, x) with x a
+// float64 still fails to compile (the first argument types the call).
 var preludeFuncs = `
 // min returns the smallest of its arguments (a prelude function: yaegi has no min builtin).
 func min[T ` + ordered + `](x T, y ...T) T {
