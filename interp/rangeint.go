@@ -56,7 +56,8 @@ func rewriteRangeInt(n ast.Node, globals map[string]reflect.Value, seq *int) boo
 		if !ok || !mayBeInt(r.X, globals) {
 			return true
 		}
-		if loop := countingLoop(r, seq); loop != nil {
+		_, labeled := c.Parent().(*ast.LabeledStmt)
+		if loop := countingLoop(r, labeled, seq); loop != nil {
 			c.Replace(loop)
 			changed = true
 		}
@@ -66,27 +67,32 @@ func rewriteRangeInt(n ast.Node, globals map[string]reflect.Value, seq *int) boo
 }
 
 // countingLoop returns the counting loop that stands for r, a `for k :=
-// range x` over an integer x, or nil when r has a value, a key that is not
-// a name, or assigns (`for k = range x`, rare: left to yaegi):
+// range x` or `for k = range x` over an integer x, or nil when r has a
+// value or a key that is not a name:
 //
-//	for _gkI, _gkN := 0, x; _gkI < _gkN; _gkI++ {
-//		k := _gkI
-//		{ body }
+//	{
+//		_gkN := x
+//		for _gkI := _gkN - _gkN; _gkI < _gkN; _gkI++ {
+//			k := _gkI // or k = _gkI
+//			{ body }
+//		}
 //	}
 //
-// The hidden counter keeps the loop's count when the body assigns to k, and
-// k is a new variable in every iteration (as in Go 1.22, which closures
-// capturing k can tell). x is evaluated once, as in Go. (No `_ = k` for a
-// body that does not use k: yaegi does not check for unused variables, and
-// at a cell's top level `_` can be a typed global.)
-func countingLoop(r *ast.RangeStmt, seq *int) *ast.ForStmt {
-	if r.Value != nil || r.Tok == token.ASSIGN {
+// x is evaluated once, as in Go, and the counter has x's type (an int64 or
+// a named integer type too). The hidden counter keeps the loop's count when
+// the body assigns to k, and k is a new variable in every iteration (as in
+// Go 1.22, which closures capturing k can tell). A labeled loop cannot move
+// into a block: its limit is then declared with the counter, which starts
+// at x - x when x has no calls (so it has x's type) and at 0 otherwise. (No
+// `_ = k` for a body that does not use k: yaegi does not check for unused
+// variables, and at a cell's top level `_` can be a typed global.)
+func countingLoop(r *ast.RangeStmt, labeled bool, seq *int) ast.Stmt {
+	if r.Value != nil {
 		return nil
 	}
-	if r.Key != nil {
-		if _, ok := r.Key.(*ast.Ident); !ok {
-			return nil
-		}
+	k, _ := r.Key.(*ast.Ident)
+	if r.Key != nil && k == nil {
+		return nil
 	}
 	*seq++
 	p := r.For
@@ -94,20 +100,50 @@ func countingLoop(r *ast.RangeStmt, seq *int) *ast.ForStmt {
 	ctr := fmt.Sprintf("_gkI%d", *seq)
 	limit := fmt.Sprintf("_gkN%d", *seq)
 	body := r.Body
-	if k, ok := r.Key.(*ast.Ident); ok && k.Name != "_" {
+	if k != nil && k.Name != "_" {
 		body = &ast.BlockStmt{Lbrace: r.Body.Lbrace, Rbrace: r.Body.Rbrace, List: []ast.Stmt{
-			&ast.AssignStmt{Lhs: []ast.Expr{k}, TokPos: p, Tok: token.DEFINE, Rhs: []ast.Expr{id(ctr)}},
+			&ast.AssignStmt{Lhs: []ast.Expr{k}, TokPos: p, Tok: r.Tok, Rhs: []ast.Expr{id(ctr)}},
 			r.Body,
 		}}
 	}
-	return &ast.ForStmt{
-		For: p,
-		Init: &ast.AssignStmt{Lhs: []ast.Expr{id(ctr), id(limit)}, TokPos: p, Tok: token.DEFINE,
-			Rhs: []ast.Expr{&ast.BasicLit{ValuePos: p, Kind: token.INT, Value: "0"}, r.X}},
+	loop := &ast.ForStmt{
+		For:  p,
 		Cond: &ast.BinaryExpr{X: id(ctr), OpPos: p, Op: token.LSS, Y: id(limit)},
 		Post: &ast.IncDecStmt{X: id(ctr), TokPos: p, Tok: token.INC},
 		Body: body,
 	}
+	if !labeled {
+		loop.Init = &ast.AssignStmt{Lhs: []ast.Expr{id(ctr)}, TokPos: p, Tok: token.DEFINE,
+			Rhs: []ast.Expr{&ast.BinaryExpr{X: id(limit), OpPos: p, Op: token.SUB, Y: id(limit)}}}
+		return &ast.BlockStmt{Lbrace: p, Rbrace: r.End(), List: []ast.Stmt{
+			&ast.AssignStmt{Lhs: []ast.Expr{id(limit)}, TokPos: p, Tok: token.DEFINE, Rhs: []ast.Expr{r.X}},
+			loop,
+		}}
+	}
+	var start ast.Expr = &ast.BasicLit{ValuePos: p, Kind: token.INT, Value: "0"}
+	if callFree(r.X) {
+		start = &ast.BinaryExpr{X: r.X, OpPos: p, Op: token.SUB, Y: r.X}
+	}
+	loop.Init = &ast.AssignStmt{Lhs: []ast.Expr{id(ctr), id(limit)}, TokPos: p, Tok: token.DEFINE,
+		Rhs: []ast.Expr{start, r.X}}
+	return loop
+}
+
+// callFree reports whether x calls nothing (so evaluating it twice is
+// harmless).
+func callFree(x ast.Expr) bool {
+	free := true
+	ast.Inspect(x, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.CallExpr, *ast.FuncLit, *ast.UnaryExpr:
+			// UnaryExpr: a channel receive (<-c) has an effect.
+			if u, ok := n.(*ast.UnaryExpr); !ok || u.Op == token.ARROW {
+				free = false
+			}
+		}
+		return free
+	})
+	return free
 }
 
 // mayBeInt reports whether x may be an integer: not a literal of another
@@ -157,7 +193,8 @@ func rewriteGenericRanges(f *ast.File, seq *int) bool {
 			if !ok || !certainlyInt(r.X, ints) {
 				return true
 			}
-			if loop := countingLoop(r, seq); loop != nil {
+			_, labeled := c.Parent().(*ast.LabeledStmt)
+			if loop := countingLoop(r, labeled, seq); loop != nil {
 				c.Replace(loop)
 				changed = true
 			}
