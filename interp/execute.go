@@ -352,6 +352,13 @@ func (s *Session) runUnit(c *cell, u unit, globals map[string]reflect.Value) boo
 		}
 	}
 	if err != nil {
+		if body, ok := u.node.(*ast.BlockStmt); ok && typedCommaOK(body, s.globals(), s.book.importsCopy()) {
+			if p, err2 := s.compile(u.node); err2 == nil {
+				prog, err = p, nil
+			}
+		}
+	}
+	if err != nil {
 		if body, ok := u.node.(*ast.BlockStmt); ok && wrapCompound(body) {
 			p, err2 := s.compile(u.node)
 			switch {
