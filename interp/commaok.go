@@ -23,19 +23,11 @@ func typedCommaOK(body *ast.BlockStmt, globals map[string]reflect.Value, imports
 	// Map and channel types written in the run: m := map[K]V{...}, c :=
 	// make(chan T), var m map[K]V.
 	written := map[string]ast.Expr{}
-	for _, st := range body.List {
-		as, ok := st.(*ast.AssignStmt)
-		if !ok || as.Tok != token.DEFINE || len(as.Lhs) != len(as.Rhs) {
-			continue
+	topDefines(body, func(name string, value ast.Expr) {
+		if t := writtenType(value); t != nil {
+			written[name] = t
 		}
-		for i, l := range as.Lhs {
-			if id, ok := l.(*ast.Ident); ok {
-				if t := writtenType(as.Rhs[i]); t != nil {
-					written[id.Name] = t
-				}
-			}
-		}
-	}
+	})
 	changed := false
 	for _, st := range body.List {
 		as, ok := st.(*ast.AssignStmt)
@@ -70,6 +62,22 @@ func typedCommaOK(body *ast.BlockStmt, globals map[string]reflect.Value, imports
 		changed = true
 	}
 	return changed
+}
+
+// topDefines calls f, in order, for every name that a top-level `:=` of
+// body gives a value of its own (not a multi-value call), with that value.
+func topDefines(body *ast.BlockStmt, f func(name string, value ast.Expr)) {
+	for _, st := range body.List {
+		as, ok := st.(*ast.AssignStmt)
+		if !ok || as.Tok != token.DEFINE || len(as.Lhs) != len(as.Rhs) {
+			continue
+		}
+		for i, l := range as.Lhs {
+			if id, ok := l.(*ast.Ident); ok {
+				f(id.Name, as.Rhs[i])
+			}
+		}
+	}
 }
 
 // writtenType returns the map or channel type that e makes, when e says

@@ -57,21 +57,13 @@ func typedMinMax(body *ast.BlockStmt, globals map[string]reflect.Value) bool {
 	// The types of the run's own top-level variables, where their values
 	// tell them (x := 3 before lo := min(x, 10) in the same cell).
 	locals := map[string]string{}
-	for _, st := range body.List {
-		as, ok := st.(*ast.AssignStmt)
-		if !ok || as.Tok != token.DEFINE || len(as.Lhs) != len(as.Rhs) {
-			continue
-		}
-		for i, l := range as.Lhs {
-			if id, ok := l.(*ast.Ident); ok {
-				if _, isCall := minMaxCall(as.Rhs[i]); !isCall {
-					if t := minMaxType([]ast.Expr{as.Rhs[i]}, globals, locals); t != "" {
-						locals[id.Name] = t
-					}
-				}
+	topDefines(body, func(name string, value ast.Expr) {
+		if _, isCall := minMaxCall(value); !isCall {
+			if t := minMaxType([]ast.Expr{value}, globals, locals); t != "" {
+				locals[name] = t
 			}
 		}
-	}
+	})
 	for _, st := range body.List {
 		as, ok := st.(*ast.AssignStmt)
 		if !ok || as.Tok != token.DEFINE || len(as.Lhs) != 1 || len(as.Rhs) != 1 {

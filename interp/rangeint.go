@@ -49,11 +49,17 @@ func rewriteRangeInt(n ast.Node, globals map[string]reflect.Value, seq *int) boo
 	for k := range notInt {
 		local[k] = reflect.ValueOf("")
 	}
-	globals = local
+	return countRanges(n, func(x ast.Expr) bool { return mayBeInt(x, local) }, seq)
+}
+
+// countRanges replaces every range statement under n whose range
+// expression isInt accepts by its counting loop, and reports whether it
+// replaced any.
+func countRanges(n ast.Node, isInt func(ast.Expr) bool, seq *int) bool {
 	changed := false
 	astutil.Apply(n, nil, func(c *astutil.Cursor) bool {
 		r, ok := c.Node().(*ast.RangeStmt)
-		if !ok || !mayBeInt(r.X, globals) {
+		if !ok || !isInt(r.X) {
 			return true
 		}
 		_, labeled := c.Parent().(*ast.LabeledStmt)
@@ -188,18 +194,9 @@ func rewriteGenericRanges(f *ast.File, seq *int) bool {
 			continue
 		}
 		ints := intNames(fd)
-		astutil.Apply(fd.Body, nil, func(c *astutil.Cursor) bool {
-			r, ok := c.Node().(*ast.RangeStmt)
-			if !ok || !certainlyInt(r.X, ints) {
-				return true
-			}
-			_, labeled := c.Parent().(*ast.LabeledStmt)
-			if loop := countingLoop(r, labeled, seq); loop != nil {
-				c.Replace(loop)
-				changed = true
-			}
-			return true
-		})
+		if countRanges(fd.Body, func(x ast.Expr) bool { return certainlyInt(x, ints) }, seq) {
+			changed = true
+		}
 	}
 	return changed
 }

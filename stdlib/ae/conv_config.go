@@ -160,21 +160,10 @@ func (c *ConvConfig) validate() error {
 	if err := validateUnits(c.Hidden, c.Output, c.Loss); err != nil {
 		return err
 	}
-	if !(c.Sparsity >= 0 && c.Sparsity < 1) {
-		return &ConfigError{Field: "Sparsity", Msg: fmt.Sprintf("ρ=%g must be in (0, 1), or 0 to disable", c.Sparsity)}
-	}
-	for _, w := range []struct {
-		name string
-		v    float64
-	}{{"SparsityWeight", c.SparsityWeight}, {"L1", c.L1}, {"Contractive", c.Contractive}, {"WeightDecay", c.WeightDecay}} {
-		if !(w.v >= 0) || math.IsInf(w.v, 0) {
-			return &ConfigError{Field: w.name, Msg: fmt.Sprintf("%g must be finite and ≥ 0", w.v)}
-		}
-	}
 	if err := c.Precision.validate(); err != nil {
 		return err
 	}
-	return c.Noise.validate()
+	return c.penalties().validate()
 }
 
 // codeAct returns the activation of the last encoder convolution.
@@ -219,21 +208,7 @@ func (c ConvConfig) String() string {
 		fmt.Fprintf(&b, ", code %v", ca)
 	}
 	fmt.Fprintf(&b, "/%v, %v)", c.Output, c.Loss)
-	if c.Sparsity > 0 {
-		fmt.Fprintf(&b, ", sparse ρ=%g β=%g", c.Sparsity, sparsityWeight(c.Sparsity, c.SparsityWeight))
-	}
-	if c.L1 > 0 {
-		fmt.Fprintf(&b, ", L1 activity λ₁=%g", c.L1)
-	}
-	if c.Noise.Active() {
-		fmt.Fprintf(&b, ", denoising %v", c.Noise)
-	}
-	if c.Contractive > 0 {
-		fmt.Fprintf(&b, ", contractive λ=%g", c.Contractive)
-	}
-	if c.WeightDecay > 0 {
-		fmt.Fprintf(&b, ", weight decay %g", c.WeightDecay)
-	}
+	c.penalties().describe(&b)
 	fmt.Fprintf(&b, ", %v products", c.Precision)
 	return b.String()
 }
