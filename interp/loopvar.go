@@ -55,7 +55,7 @@ func perIterationVars(n ast.Node, seq *int) bool {
 		}
 		_, isRange := x.(*ast.RangeStmt)
 		var copies []ast.Stmt
-		renamed := map[*ast.Object]string{}
+		renamed := map[*ast.Object]*ast.Object{}
 		for _, v := range vars {
 			// A range loop assigns its variables afresh every iteration, so
 			// changes in the body need not carry over; a three-clause loop's
@@ -64,14 +64,17 @@ func perIterationVars(n ast.Node, seq *int) bool {
 				continue
 			}
 			*seq++
-			name := v.Name + "_gkV" + strconv.Itoa(*seq)
-			renamed[v.Obj] = name
+			// The copy is an object of its own, so that later passes that
+			// rename by object (renameShadows) tell it from the loop's.
+			cp := ast.NewObj(ast.Var, v.Name+"_gkV"+strconv.Itoa(*seq))
+			renamed[v.Obj] = cp
+			name := cp.Name
 			p := body.Lbrace
 			// No `_ = copy` for a body that does not use it: yaegi does not
 			// check for unused variables, and at a cell's top level it
 			// makes `_` a typed global that such an assignment would trip.
 			copies = append(copies,
-				&ast.AssignStmt{Lhs: []ast.Expr{&ast.Ident{NamePos: p, Name: name}}, TokPos: p, Tok: token.DEFINE,
+				&ast.AssignStmt{Lhs: []ast.Expr{&ast.Ident{NamePos: p, Name: name, Obj: cp}}, TokPos: p, Tok: token.DEFINE,
 					Rhs: []ast.Expr{&ast.Ident{NamePos: p, Name: v.Name, Obj: v.Obj}}})
 		}
 		if len(copies) == 0 {
@@ -79,8 +82,8 @@ func perIterationVars(n ast.Node, seq *int) bool {
 		}
 		ast.Inspect(body, func(y ast.Node) bool {
 			if id, ok := y.(*ast.Ident); ok && id.Obj != nil {
-				if name, ok := renamed[id.Obj]; ok {
-					id.Name = name
+				if cp, ok := renamed[id.Obj]; ok {
+					id.Name, id.Obj = cp.Name, cp
 				}
 			}
 			return true

@@ -30,6 +30,11 @@ func TestNestedDeclarationsKeepGlobals(t *testing.T) {
 	if got := plain(mustRun(t, s, "var shF []func() int\nfor j := 0; j < 3; j++ {\n\tshI := j\n\tshF = append(shF, func() int { return shI })\n}\nshF[0]() + shF[1]() + shF[2]()")); got != "3" {
 		t.Errorf("closures over a nested shI sum to %s, want 3", got)
 	}
+	// A loop variable named like the global, captured by closures: one
+	// per iteration (loopvar.go) and not the global (shadow.go) together.
+	if got := plain(mustRun(t, s, "var shG []func() int\nfor shI := 0; shI < 3; shI++ {\n\tshG = append(shG, func() int { return shI })\n}\nshG[0]()*100 + shG[1]()*10 + shG[2]() + shI")); got != "112" {
+		t.Errorf("closures over a loop variable named like a global: %s, want 112 (0, 1, 2 and the global 100)", got)
+	}
 	// A variable of the same cell's top level is kept too.
 	if got := plain(mustRun(t, s, "shJ := 5\nfor j := 0; j < 2; j++ {\n\tshJ := j * 10\n\t_ = shJ\n}\nshJ")); got != "5" {
 		t.Errorf("shJ = %s, want 5", got)
