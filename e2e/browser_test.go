@@ -30,8 +30,10 @@ var browserCells = []string{
 	// 5, 6: a display, updated in place from a later cell
 	"status := display.New()\nstatus.Text(\"step 0\")",
 	"status.Text(fmt.Sprintf(\"step %d of %d\", 1, 1))\nfmt.Println(\"updated\")",
-	// 7: a runtime error
-	"var missing []int\nfmt.Println(missing[3])",
+	// 7: a runtime error, after a pause: stop_on_error aborts the requests
+	// queued when the error happens (as ipykernel does), and the pause lets
+	// the page's next request reach the kernel first
+	"time.Sleep(500 * time.Millisecond)\nvar missing []int\nfmt.Println(missing[3])",
 	// 8: aborted by the run of all cells; run again alone, it sees x
 	"fmt.Println(\"after the error, x is\", x)",
 }
@@ -181,8 +183,8 @@ func checkBrowserRun(t *testing.T, run browserRun) {
 	}
 
 	tb := cells[failed].text("output_error")
-	if !strings.Contains(tb, "index out of range") || !regexp.MustCompile(`\b2:\d+|line 2\b`).MatchString(tb) {
-		t.Errorf("error cell traceback does not say what and where (line 2): %q", tb)
+	if !strings.Contains(tb, "index out of range") || !regexp.MustCompile(`\b3:\d+|line 3\b`).MatchString(tb) {
+		t.Errorf("error cell traceback does not say what and where (line 3): %q", tb)
 	}
 	if n := len(cells[failed].Outputs); n != 1 {
 		t.Errorf("error cell has %d outputs, want the error alone: %+v", n, cells[failed].Outputs)
