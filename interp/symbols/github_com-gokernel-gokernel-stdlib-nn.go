@@ -54,6 +54,7 @@ func init() {
 		"Conv2D":          reflect.ValueOf((*nn.Conv2D)(nil)),
 		"ConvTranspose2D": reflect.ValueOf((*nn.ConvTranspose2D)(nil)),
 		"Dense":           reflect.ValueOf((*nn.Dense)(nil)),
+		"Gemm32":          reflect.ValueOf((*nn.Gemm32)(nil)),
 		"Layer":           reflect.ValueOf((*nn.Layer)(nil)),
 		"MaxPool2D":       reflect.ValueOf((*nn.MaxPool2D)(nil)),
 		"Param":           reflect.ValueOf((*nn.Param)(nil)),

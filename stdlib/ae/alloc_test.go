@@ -64,8 +64,12 @@ func TestTrainingStepAllocatesNothing(t *testing.T) {
 		}
 		t.Skip("OpenBLAS not loaded: " + backend.FallbackReason())
 	}
-	for _, prec := range []Precision{Float64, Float32} {
-		m := New(Config{Sizes: []int{96, 48}, Hidden: nn.ReLU, Output: nn.Sigmoid, Seed: 1, Precision: prec})
+	for _, c := range []struct {
+		prec Precision
+		tied bool
+	}{{Float64, false}, {Float32, false}, {Float32, true}} {
+		prec := c.prec
+		m := New(Config{Sizes: []int{96, 48}, Hidden: nn.ReLU, Output: nn.Sigmoid, Seed: 1, Precision: prec, Tied: c.tied})
 		n := m.net
 		x := uniform(64, 96, 0, 1, 5)
 		opt := optim.NewAdam(1e-3)
@@ -76,7 +80,7 @@ func TestTrainingStepAllocatesNothing(t *testing.T) {
 		}
 		step()
 		if a := testing.AllocsPerRun(5, step); a != 0 {
-			t.Errorf("%v products: %v allocations per training step", prec, a)
+			t.Errorf("%v products, tied=%v: %v allocations per training step", prec, c.tied, a)
 		}
 	}
 }

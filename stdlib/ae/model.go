@@ -46,7 +46,9 @@ func New(cfg Config) *Autoencoder {
 			act = cfg.Output
 		}
 		if cfg.Tied {
-			dec[i] = newTied(enc[l], act)
+			td := newTied(enc[l], act)
+			td.float32 = cfg.Precision.float32()
+			dec[i] = td
 		} else {
 			d := nn.NewDense(cfg.Sizes[l+1], cfg.Sizes[l], act, rng)
 			d.Float32 = cfg.Precision.float32()

@@ -344,19 +344,21 @@ func TestLossTermsAddUp(t *testing.T) {
 
 func TestFloat32ProductsTrainAlike(t *testing.T) {
 	x := uniform(256, 20, 0, 1, 4)
-	var errs [2]float64
-	for i, prec := range []Precision{Float64, Float32} {
-		m := New(Config{Sizes: []int{20, 8}, Hidden: nn.ReLU, Output: nn.Sigmoid, Seed: 3, Precision: prec})
-		if _, err := m.Fit(x, FitOptions{Epochs: 10, Batch: 32, LR: 1e-2}); err != nil {
-			t.Fatal(err)
+	for _, tied := range []bool{false, true} {
+		var errs [2]float64
+		for i, prec := range []Precision{Float64, Float32} {
+			m := New(Config{Sizes: []int{20, 8}, Hidden: nn.ReLU, Output: nn.Sigmoid, Seed: 3, Precision: prec, Tied: tied})
+			if _, err := m.Fit(x, FitOptions{Epochs: 10, Batch: 32, LR: 1e-2}); err != nil {
+				t.Fatal(err)
+			}
+			errs[i] = m.ReconError(x)
+			if !strings.Contains(m.String(), prec.String()+" products") {
+				t.Errorf("String does not show %v: %s", prec, m)
+			}
 		}
-		errs[i] = m.ReconError(x)
-		if !strings.Contains(m.String(), prec.String()+" products") {
-			t.Errorf("String does not show %v: %s", prec, m)
+		if math.Abs(errs[0]-errs[1]) > 1e-3*errs[0] || errs[0] == errs[1] {
+			t.Errorf("tied=%v: float64 error %g, float32 products %g (want close, not equal)", tied, errs[0], errs[1])
 		}
-	}
-	if math.Abs(errs[0]-errs[1]) > 1e-3*errs[0] {
-		t.Errorf("float64 error %g, float32 products %g", errs[0], errs[1])
 	}
 }
 
@@ -443,5 +445,26 @@ func TestFitCallsAnOverriddenStep(t *testing.T) {
 	}
 	if opt.steps != 3 {
 		t.Errorf("Step ran %d times, want 3", opt.steps)
+	}
+}
+
+// TestTiedDecoderFloat32 checks that a tied decoder layer follows the
+// model's precision: with Float32 its product is float32's (close to, but
+// not bit-equal with, the float64 one).
+func TestTiedDecoderFloat32(t *testing.T) {
+	m := New(Config{Sizes: []int{30, 7}, Hidden: nn.Sigmoid, Output: nn.Sigmoid, Tied: true, Seed: 2})
+	td := m.net.dec[0].(*tiedDense)
+	if !td.float32 {
+		t.Fatal("the tied decoder of a Float32 model computes in float64")
+	}
+	h := uniform(5, 7, -1, 1, 3)
+	out32 := mat.DenseCopyOf(td.Forward(h))
+	td.float32 = false
+	out64 := td.Forward(h)
+	if mat.Equal(out32, out64) || !mat.EqualApprox(out32, out64, 1e-6) {
+		t.Errorf("float32 and float64 tied products: equal %v, close %v", mat.Equal(out32, out64), mat.EqualApprox(out32, out64, 1e-6))
+	}
+	if New(Config{Sizes: []int{30, 7}, Tied: true, Precision: Float64}).net.dec[0].(*tiedDense).float32 {
+		t.Error("the tied decoder of a Float64 model computes in float32")
 	}
 }

@@ -12,9 +12,9 @@ type Precision int
 // for finite-difference gradient checks to 1e-6 or results that match a
 // float64 reference to more than 6 digits.
 const (
-	// Float32 computes the matrix products of the untied dense layers and
-	// the stride-1 convolutions in float32 (about 7 significant digits).
-	// Tied decoder layers and transposed convolutions compute in float64.
+	// Float32 computes the matrix products of the dense layers (tied ones
+	// included) and the stride-1 convolutions in float32 (about 7
+	// significant digits). Transposed convolutions compute in float64.
 	Float32 Precision = iota
 	// Float64 computes everything in float64.
 	Float64

@@ -32,6 +32,19 @@ type tiedDense struct {
 	z, a scratch
 	dz   scratch
 	dx   scratch
+
+	// float32 runs the three products in float32 (Config.Precision).
+	float32 bool
+	g32     nn.Gemm32
+}
+
+// gemm is blas64.Gemm, or nn.Gemm32 on the float32 path.
+func (t *tiedDense) gemm(tA, tB blas.Transpose, a, b blas64.General, beta float64, c blas64.General) {
+	if t.float32 {
+		t.g32.Gemm(tA, tB, 1, a, b, beta, c)
+		return
+	}
+	blas64.Gemm(tA, tB, 1, a, b, beta, c)
 }
 
 // newTied returns the decoder layer tied to enc with a zero bias.
@@ -58,7 +71,7 @@ func (t *tiedDense) Forward(x *mat.Dense) *mat.Dense {
 	t.x = x
 	z := t.z.ensure(n, t.OutSize())
 	a := t.a.ensure(n, t.OutSize())
-	blas64.Gemm(blas.NoTrans, blas.Trans, 1, x.RawMatrix(), t.enc.W.RawMatrix(), 0, z.RawMatrix())
+	t.gemm(blas.NoTrans, blas.Trans, x.RawMatrix(), t.enc.W.RawMatrix(), 0, z.RawMatrix())
 	bias := t.b.Value.RawRowView(0)
 	for i := 0; i < n; i++ {
 		zr := z.RawRowView(i)
@@ -92,7 +105,7 @@ func (t *tiedDense) backwardParams(dy *mat.Dense) *mat.Dense {
 		}
 	}
 	// dW (in×out of the encoder) += dzᵀ·x.
-	blas64.Gemm(blas.Trans, blas.NoTrans, 1, dz.RawMatrix(), t.x.RawMatrix(), 1, t.wp.Grad.RawMatrix())
+	t.gemm(blas.Trans, blas.NoTrans, dz.RawMatrix(), t.x.RawMatrix(), 1, t.wp.Grad.RawMatrix())
 	return dz
 }
 
@@ -100,7 +113,7 @@ func (t *tiedDense) Backward(dy *mat.Dense) *mat.Dense {
 	dz := t.backwardParams(dy)
 	n, _ := dy.Dims()
 	dx := t.dx.ensure(n, t.InSize())
-	blas64.Gemm(blas.NoTrans, blas.NoTrans, 1, dz.RawMatrix(), t.enc.W.RawMatrix(), 0, dx.RawMatrix())
+	t.gemm(blas.NoTrans, blas.NoTrans, dz.RawMatrix(), t.enc.W.RawMatrix(), 0, dx.RawMatrix())
 	return dx
 }
 
