@@ -18,6 +18,10 @@ import (
 // as real Go (diffgen_test.go): go test ./interp -run TestDiff -update
 var updateDiff = flag.Bool("update", false, "regenerate testdata/diff/*.out with the go command")
 
+// updateDiffMatch limits -update to the programs whose name it matches:
+// go test ./interp -run TestDiff -update -diffmatch '^ae_'
+var updateDiffMatch = flag.String("diffmatch", "", "with -update, regenerate only the programs whose name matches this regexp")
+
 // diffCellTimeout bounds one cell, so that a cell the interpreter runs
 // forever fails instead of hanging the test.
 const diffCellTimeout = 5 * time.Second
@@ -105,7 +109,14 @@ func updateDiffOutputs(t *testing.T, files []string) {
 	t.Helper()
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, 2)
+	match, err := regexp.Compile(*updateDiffMatch)
+	if err != nil {
+		t.Fatalf("-diffmatch: %v", err)
+	}
 	for _, file := range files {
+		if !match.MatchString(strings.TrimSuffix(filepath.Base(file), ".cells")) {
+			continue
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

@@ -254,6 +254,12 @@ func runGoProgram(ctx context.Context, src string) (string, error) {
 	}
 	defer os.RemoveAll(dir)
 	gomod := "module difftest\n\ngo " + goLangVersion() + "\n"
+	if importsModules(src) {
+		gomod, err = libraryGoMod(dir)
+		if err != nil {
+			return "", err
+		}
+	}
 	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(gomod), 0o644); err != nil {
 		return "", err
 	}
@@ -264,7 +270,7 @@ func runGoProgram(ctx context.Context, src string) (string, error) {
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "go", "run", ".")
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOTOOLCHAIN=local", "GOFLAGS=", "GO111MODULE=on")
+	cmd.Env = append(os.Environ(), "GOTOOLCHAIN=local", "GOFLAGS=", "GO111MODULE=on", "GOPROXY=off")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
@@ -288,4 +294,57 @@ func goLangVersion() string {
 		}
 	}
 	return "1.22"
+}
+
+// importsModules reports whether the program src imports a package outside
+// the standard library (gonum, the gokernel library): its first path
+// element has a dot.
+func importsModules(src string) bool {
+	f, err := parser.ParseFile(token.NewFileSet(), "", src, parser.ImportsOnly)
+	if err != nil {
+		return false
+	}
+	for _, imp := range f.Imports {
+		p, _ := strconv.Unquote(imp.Path.Value)
+		if first, _, _ := strings.Cut(p, "/"); strings.Contains(first, ".") {
+			return true
+		}
+	}
+	return false
+}
+
+// libraryGoMod returns a go.mod for a program that imports gonum or the
+// gokernel library, and copies the repository's go.sum into dir: the
+// repository's own requirements (so gonum and every other module has the
+// version the session's symbols were built from), plus the gokernel module
+// itself, replaced by this working tree. Everything comes from the module
+// cache (GOPROXY=off).
+func libraryGoMod(dir string) (string, error) {
+	root, err := filepath.Abs("..")
+	if err != nil {
+		return "", err
+	}
+	data, err := os.ReadFile(filepath.Join(root, "go.mod"))
+	if err != nil {
+		return "", err
+	}
+	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
+	if err != nil {
+		return "", err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644); err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	for _, l := range strings.Split(string(data), "\n") {
+		switch t := strings.TrimSpace(l); {
+		case strings.HasPrefix(t, "module "):
+			l = "module difftest"
+		case strings.HasPrefix(t, "tool ") || strings.HasPrefix(t, "toolchain "):
+			continue
+		}
+		b.WriteString(l + "\n")
+	}
+	fmt.Fprintf(&b, "\nrequire github.com/gokernel/gokernel v0.0.0\n\nreplace github.com/gokernel/gokernel => %s\n", root)
+	return b.String(), nil
 }
