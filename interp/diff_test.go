@@ -166,6 +166,15 @@ func TestDiffGoProgram(t *testing.T) {
 			t.Errorf("program lacks %q:\n%s", want, src)
 		}
 	}
+	for src, want := range map[string]bool{
+		"package main\n\nimport (\n\t\"fmt\"\n\t\"math/rand/v2\"\n)\n":           false,
+		"package main\n\nimport (\n\t\"fmt\"\n\t\"gonum.org/v1/gonum/mat\"\n)\n": true,
+		"package main\n\nimport \"github.com/gokernel/gokernel/stdlib/ae\"\n":    true,
+	} {
+		if got := importsModules(src); got != want {
+			t.Errorf("importsModules(%q) = %v, want %v", src, got, want)
+		}
+	}
 	for _, bad := range []struct{ name, src string }{
 		{"mixed cell", "func f() {}\nf()\n"},
 		{"local then package name", "x := 1\nfmt.Println(x)\n// cell\nvar x = 2\n"},

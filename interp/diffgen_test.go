@@ -29,7 +29,9 @@ import (
 //     Statement cells are concatenated, in order, into the body of main, so
 //     their variables are locals of main. A program imports every package it
 //     uses (the session preloads some; Go does not) and uses every import
-//     and every local it declares (Go rejects unused ones).
+//     and every local it declares (Go rejects unused ones). Imports of gonum
+//     and of the gokernel library resolve to the repository's versions
+//     (libraryGoMod).
 //  4. Functions declared in declaration cells see only package-level names:
 //     a function that needs a statement cell's variable takes it as a
 //     parameter, or is a func literal in a statement cell.
