@@ -135,10 +135,11 @@ func (c *Config) validate() error {
 	return c.penalties().validate()
 }
 
-// String describes the architecture and the regularisers, for example
-// "784-128-32-128-784 (ReLU, code Sigmoid/Sigmoid, squared error), sparse
-// ρ=0.05 β=3, denoising Gaussian σ=0.3, untied".
-func (c *Config) String() string {
+// String describes the architecture, the regularisers and the precision,
+// for example "784-128-32-128-784 (ReLU, code Sigmoid/Sigmoid, squared
+// error), sparse ρ=0.05 β=3, denoising Gaussian σ=0.3, untied, float32
+// products".
+func (c Config) String() string {
 	var b strings.Builder
 	n := len(c.Sizes)
 	for i, s := range c.Sizes {

@@ -42,8 +42,9 @@ func (t Terms) Get(name string) float64 {
 	panic(&ConfigError{Field: "term name", Msg: fmt.Sprintf("%q is not one of %v", name, TermNames)})
 }
 
-// String lists the non-zero terms, for example
-// "total 12.3 = reconstruction 11.9 + sparsity 0.4".
+// String shows the total, the reconstruction term and the other terms
+// that are not zero, for example "total 12.3 = reconstruction 11.9 +
+// sparsity 0.4". Total is shown as it is, not summed here.
 func (t Terms) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "total %.6g", t.Total)
