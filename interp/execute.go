@@ -252,6 +252,7 @@ func (s *Session) runOne(c *cell, r run, last bool) bool {
 	s.book.withSeq(func(seq *int) {
 		perIterationVars(node, seq)
 		rewriteGo(fset, node, imports, seq)
+		ifaceFields(node, func(pkg, name string) reflect.Type { return compiledType(s.tables, imports, pkg, name) }, seq)
 	})
 	untypedFloatMinMax(node)
 

@@ -72,6 +72,7 @@ type Options struct {
 // stdlib/session's context.
 type Session struct {
 	opts     Options
+	tables   []map[string]map[string]reflect.Value // the compiled packages' symbols
 	yi       *yaegi.Interpreter
 	capture  *capture // nil when fd 1 and 2 cannot be captured
 	fd1, fd2 *os.File // what cells see as os.Stdout and os.Stderr
@@ -139,6 +140,7 @@ func New(opts Options) (*Session, error) {
 	}
 	tables = append(tables, symbols.Symbols)
 	tables = append(tables, opts.Symbols...)
+	s.tables = tables
 	for _, t := range tables {
 		if err := s.yi.Use(t); err != nil {
 			s.Close()
