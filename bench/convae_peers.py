@@ -21,23 +21,9 @@ by the clock and per CPU second of the process:
     torch-2threads threads=2 samples/cpu-s=C samples/s=X
 and the best of them as "torch-best samples/cpu-s=C samples/s=X".
 """
-import gzip
-import os
-import struct
-import sys
-import time
-
-import numpy as np
 import torch
 
-
-def load_images(path):
-    with gzip.open(path, "rb") as f:
-        magic, n, rows, cols = struct.unpack(">IIII", f.read(16))
-        if magic != 2051:
-            raise ValueError(f"{path}: bad magic {magic}")
-        buf = f.read(n * rows * cols)
-    return np.frombuffer(buf, dtype=np.uint8).reshape(n, 1, rows, cols).astype(np.float32) / 255.0
+import torch_peer
 
 
 def conv_ae():
@@ -49,59 +35,11 @@ def conv_ae():
         nn.ConvTranspose2d(16, 1, 3, stride=2, padding=1, output_padding=1), nn.Sigmoid())
 
 
-def epoch_rate(x, threads, epochs, seed=1):
-    torch.set_num_threads(threads)
-    torch.manual_seed(seed)
-    model = conv_ae()
-    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
-    batch = 128
-
-    def one_epoch(data):
-        n = data.shape[0]
-        perm = torch.randperm(n)
-        for lo in range(0, n, batch):
-            xb = data[perm[lo:lo + batch]]
-            opt.zero_grad(set_to_none=True)
-            r = model(xb)
-            loss = ((r - xb) ** 2).sum() / xb.shape[0]
-            loss.backward()
-            opt.step()
-
-    one_epoch(x[:1280])  # warm-up on a slice, as the Go benchmark does
-    best, best_cpu = 0.0, 0.0
-    for _ in range(epochs):
-        t0, c0 = time.perf_counter(), time.process_time()
-        one_epoch(x)
-        dt, dc = time.perf_counter() - t0, time.process_time() - c0
-        best = max(best, x.shape[0] / dt)
-        best_cpu = max(best_cpu, x.shape[0] / dc)
-    return best, best_cpu
-
-
-def main():
-    if len(sys.argv) < 2:
-        sys.exit(__doc__)
-    d = sys.argv[1]
-    epochs = int(sys.argv[2]) if len(sys.argv) > 2 else 1
-    x = torch.from_numpy(load_images(os.path.join(d, "train-images-idx3-ubyte.gz")))
+def check(x):
     with torch.no_grad():
         out = conv_ae()(x[:2])
     assert out.shape == (2, 1, 28, 28), out.shape
-    settings = (sys.argv[3] if len(sys.argv) > 3 else "default,1,ncpu").split(",")
-    default_threads = torch.get_num_threads()
-    ncpu = os.cpu_count() or 1
-    rates = {}
-    if "default" in settings:
-        rates["torch-default"] = (default_threads, epoch_rate(x, default_threads, epochs))
-    if "1" in settings:
-        rates["torch-1thread"] = (1, epoch_rate(x, 1, epochs))
-    if "ncpu" in settings and ncpu not in (1, default_threads):
-        rates[f"torch-{ncpu}threads"] = (ncpu, epoch_rate(x, ncpu, epochs))
-    for name, (t, (r, rc)) in rates.items():
-        print(f"{name} threads={t} samples/cpu-s={rc:.0f} samples/s={r:.0f}")
-    print(f"torch-best samples/cpu-s={max(rc for _, (_, rc) in rates.values()):.0f} "
-          f"samples/s={max(r for _, (r, _) in rates.values()):.0f}")
 
 
 if __name__ == "__main__":
-    main()
+    torch_peer.main(__doc__, conv_ae, (1, 28, 28), 1, check)
