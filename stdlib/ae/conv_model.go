@@ -178,13 +178,7 @@ func (m *ConvAutoencoder) Reconstruct(x *mat.Dense) *mat.Dense {
 // squared errors of Reconstruct(x), the unit of Autoencoder.ReconError.
 func (m *ConvAutoencoder) ReconError(x *mat.Dense) float64 {
 	checkWidth("ReconError", x, m.InputSize())
-	r, _ := x.Dims()
-	var s float64
-	chunks(x, func(_ int, b *mat.Dense) {
-		br, _ := b.Dims()
-		s += float64(br) * reconstruction(SquaredError, m.decode(m.encode(b)), b, nil)
-	})
-	return s / float64(r)
+	return reconError(x, func(b *mat.Dense) *mat.Dense { return m.decode(m.encode(b)) })
 }
 
 // Loss returns the terms of the training loss (reconstruction and weight

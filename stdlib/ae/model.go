@@ -173,11 +173,17 @@ func (m *Autoencoder) Reconstruct(x *mat.Dense) *mat.Dense {
 // (PCA with 30 components scores 13.87 on MNIST test digits).
 func (m *Autoencoder) ReconError(x *mat.Dense) float64 {
 	checkWidth("ReconError", x, m.InputSize())
+	return reconError(x, func(b *mat.Dense) *mat.Dense { return m.net.decode(m.net.encode(b)) })
+}
+
+// reconError returns the mean over the rows of x of the per-row sum of
+// squared errors of recon, which reconstructs a chunk of rows.
+func reconError(x *mat.Dense, recon func(b *mat.Dense) *mat.Dense) float64 {
 	r, _ := x.Dims()
 	var s float64
 	chunks(x, func(_ int, b *mat.Dense) {
 		br, _ := b.Dims()
-		s += float64(br) * reconstruction(SquaredError, m.net.decode(m.net.encode(b)), b, nil)
+		s += float64(br) * reconstruction(SquaredError, recon(b), b, nil)
 	})
 	return s / float64(r)
 }
