@@ -389,6 +389,12 @@ class ProtocolTests(KernelTestCase):
         # reaches every subscriber.
         self.ok("sharedValue := 40")
         other = self.km.client()
+        # km.client() clones the first client's Session, session id included,
+        # and jupyter_client uses that id as the shell socket's ZeroMQ
+        # identity and msg_id prefix: two clients with one identity cannot be
+        # told apart by any kernel's ROUTER socket. Real second front ends (a
+        # console next to a notebook) have sessions of their own.
+        other.session.session = str(uuid.uuid4())
         other.start_channels()
         try:
             other.wait_for_ready(timeout=TIMEOUT)
